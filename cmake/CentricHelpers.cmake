@@ -1,0 +1,29 @@
+# Shared flags and the two helpers every target goes through, so warnings and sanitizers are
+# set in one place.
+
+add_library(centric_options INTERFACE)
+target_compile_options(centric_options INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+target_include_directories(centric_options INTERFACE ${PROJECT_SOURCE_DIR}/src)
+if(CENTRIC_SANITIZE)
+  target_compile_options(centric_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(centric_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# centric_add_library(NAME SOURCES ... DEPS ...)
+function(centric_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_link_libraries(${name} PUBLIC centric_options ${ARG_DEPS})
+endfunction()
+
+# centric_add_test(NAME SOURCES ... DEPS ... [LABELS ...])
+function(centric_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE centric_options ${ARG_DEPS} GTest::gmock GTest::gtest_main)
+  set(labels ${ARG_LABELS})
+  if(NOT labels)
+    set(labels unit)
+  endif()
+  gtest_discover_tests(${name} PROPERTIES LABELS "${labels}" DISCOVERY_TIMEOUT 60)
+endfunction()

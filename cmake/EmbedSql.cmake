@@ -1,0 +1,16 @@
+# centric_embed_migrations(OUT_CC NAMESPACE VAR DIR): compiles every NNNN_name.sql in DIR into
+# a C++ array `VAR` of store::Migration, so the executable carries its schema.
+function(centric_embed_migrations out_cc var dir)
+  file(GLOB sql_files CONFIGURE_DEPENDS ${dir}/*.sql)
+  list(SORT sql_files)
+  set(body "// Generated from ${dir}; do not edit.\n#include \"store/migration.h\"\n\nnamespace centric::store {\n\nconst std::vector<Migration>& ${var}() {\n  static const std::vector<Migration> kMigrations = {\n")
+  foreach(file ${sql_files})
+    get_filename_component(name ${file} NAME_WE)
+    string(REGEX MATCH "^[0-9]+" version ${name})
+    math(EXPR version "${version} + 0")
+    file(READ ${file} sql)
+    string(APPEND body "      {${version}, \"${name}\", R\"centricsql(${sql})centricsql\"},\n")
+  endforeach()
+  string(APPEND body "  };\n  return kMigrations;\n}\n\n}  // namespace centric::store\n")
+  file(GENERATE OUTPUT ${out_cc} CONTENT "${body}")
+endfunction()

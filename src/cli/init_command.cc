@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <fmt/format.h>
+
+#include "cli/command.h"
+
+namespace centric::cli {
+
+void RegisterInit(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand("init", "Create the store (or migrate it to the latest schema)");
+  AddDbOption(*cmd, ctx);
+  cmd->callback([&ctx] {
+    auto store = OpenStoreOrReport(ctx);
+    if (!store) return;
+    auto version = store->SchemaVersion();
+    if (!version) {
+      ctx.exit_code = ReportError(version.error());
+      return;
+    }
+    fmt::print("{} store {} ready at schema version {}\n", store->backend(), ctx.db, *version);
+  });
+}
+
+}  // namespace centric::cli

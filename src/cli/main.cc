@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+// centric: one executable for every job. Exit codes: 0 ok, 1 failure, 2 usage error.
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  using namespace centric::cli;
+  CLI::App app{"Centric: the customer-centric platform (store, import, analytics, API server)",
+               "centric"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "centric 0.1.0");
+  CliContext ctx;
+  RegisterInit(app, ctx);
+  RegisterCustomer(app, ctx);
+  RegisterImport(app, ctx);
+  RegisterExport(app, ctx);
+  RegisterDemo(app, ctx);
+  RegisterServe(app, ctx);
+  RegisterToken(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  return ctx.exit_code;
+}

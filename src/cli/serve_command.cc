@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/command.h"
+
+namespace centric::cli {
+
+void RegisterServe(CLI::App& app, CliContext& ctx) {
+  (void)app;
+  (void)ctx;
+}
+
+}  // namespace centric::cli

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: Apache-2.0
+// Store: everything Centric keeps, behind one interface with one implementation per backend
+// (SQLite embedded, PostgreSQL server). Every write is one transaction; every statement is
+// prepared. Opening a store applies pending schema migrations.
+//
+// Thread-safety: a Store is one connection and is not thread-safe; give each thread its own
+// (OpenStore is cheap). Distinct Store objects on the same database may be used concurrently.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/customer.h"
+#include "core/interaction.h"
+#include "core/order.h"
+#include "core/product.h"
+#include "core/result.h"
+#include "core/role.h"
+
+namespace centric::store {
+
+// Keyset pagination: `cursor` is the opaque `next_cursor` of the previous page, empty for the
+// first page. `limit` is clamped to [1, kMaxPageSize].
+inline constexpr int kMaxPageSize = 500;
+struct PageRequest {
+  std::string cursor;
+  int limit = 50;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::string next_cursor;  // empty on the last page
+};
+
+struct CustomerFilter {
+  std::string search;  // full text over name, emails and external id; prefix match per word
+  std::string country;
+  std::string language;
+  std::string tag;
+  PageRequest page;
+};
+
+struct ProductFilter {
+  std::string category_prefix;  // "Food" matches "Food" and "Food/Pizza"
+  PageRequest page;
+};
+
+struct OrderFilter {
+  std::optional<CustomerId> customer_id;
+  std::optional<Timestamp> from;  // inclusive
+  std::optional<Timestamp> to;    // exclusive
+  PageRequest page;
+};
+
+struct InteractionFilter {
+  std::optional<CustomerId> customer_id;
+  std::string kind;
+  PageRequest page;
+};
+
+// One entry of a customer's timeline: an order or an interaction.
+struct TimelineEvent {
+  enum class Type { kOrder, kInteraction };
+  Type type = Type::kOrder;
+  int64_t id = 0;  // the order or interaction id
+  Timestamp at{};
+  std::string kind;     // order status ("placed", ...) or interaction kind ("note", ...)
+  std::string channel;  // interactions only
+  std::string summary;  // interaction summary, or "<invoice>: N lines"
+  int64_t amount_minor = 0;  // orders only
+  std::string currency;      // orders only
+};
+
+struct ApiToken {
+  int64_t id = 0;
+  std::string name;
+  Role role = Role::kAnalyst;
+  Timestamp created_at{};
+  bool revoked = false;
+};
+
+struct StoreStats {
+  int64_t customers = 0;
+  int64_t products = 0;
+  int64_t orders = 0;
+  int64_t order_lines = 0;
+  int64_t interactions = 0;
+};
+
+// A long write (an import, demo data) as one transaction. Nothing is visible to other
+// connections before Commit(); destroying the writer without Commit() rolls everything back.
+// The writer caches id look-ups, so it is the fast path for millions of rows.
+class BulkWriter {
+ public:
+  virtual ~BulkWriter() = default;
+
+  // Inserts or updates the customer with this external id; returns its id.
+  virtual Result<CustomerId> UpsertCustomer(const Customer& customer) = 0;
+  // Returns the id of the customer with this external id, creating it from `defaults`
+  // (whose external_id is ignored) when there is none. An existing customer is not changed.
+  virtual Result<CustomerId> EnsureCustomer(std::string_view external_id,
+                                            const Customer& defaults) = 0;
+  // Inserts or updates the product with this sku; returns its id.
+  virtual Result<ProductId> UpsertProduct(const Product& product) = 0;
+  // Like EnsureCustomer, for products by sku.
+  virtual Result<ProductId> EnsureProduct(std::string_view sku, const Product& defaults) = 0;
+  // Inserts the order, or replaces the header and all lines of the order with the same
+  // (customer_id, external_id). Lines must carry product_id. Totals are taken as given.
+  virtual Result<OrderId> UpsertOrder(const Order& order) = 0;
+  // Adds lines to an order written earlier in this writer and adds their amounts to its totals.
+  virtual Status AppendOrderLines(OrderId order_id, CustomerId customer_id,
+                                  const std::vector<OrderLine>& lines) = 0;
+  virtual Result<InteractionId> AddInteraction(const Interaction& interaction) = 0;
+
+  // Makes everything written visible, atomically. The writer is unusable afterwards.
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view backend() const = 0;
+  // The schema version after migrations.
+  virtual Result<int> SchemaVersion() = 0;
+
+  // Customers. Create: AlreadyExists (field external_id) on a duplicate external id,
+  // InvalidArgument on a bad field. Get/Update/Delete: NotFound for an unknown id. Delete
+  // removes the customer's orders and interactions too.
+  virtual Result<Customer> CreateCustomer(const Customer& customer) = 0;
+  virtual Result<Customer> GetCustomer(CustomerId id) = 0;
+  virtual Result<Customer> GetCustomerByExternalId(std::string_view external_id) = 0;
+  virtual Result<Customer> UpdateCustomer(const Customer& customer) = 0;
+  virtual Status DeleteCustomer(CustomerId id) = 0;
+  virtual Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) = 0;
+
+  // Products, by sku as unique key. Delete: FailedPrecondition while order lines refer to it.
+  virtual Result<Product> CreateProduct(const Product& product) = 0;
+  virtual Result<Product> GetProduct(ProductId id) = 0;
+  virtual Result<Product> UpdateProduct(const Product& product) = 0;
+  virtual Status DeleteProduct(ProductId id) = 0;
+  virtual Result<Page<Product>> ListProducts(const ProductFilter& filter) = 0;
+
+  // Orders with their lines. Lines may name products by sku; NotFound (field lines) for an
+  // unknown product or customer.
+  virtual Result<Order> CreateOrder(const Order& order) = 0;
+  virtual Result<Order> GetOrder(OrderId id) = 0;
+  virtual Result<Order> UpdateOrder(const Order& order) = 0;
+  virtual Status DeleteOrder(OrderId id) = 0;
+  virtual Result<Page<Order>> ListOrders(const OrderFilter& filter) = 0;
+
+  virtual Result<Interaction> CreateInteraction(const Interaction& interaction) = 0;
+  virtual Result<Interaction> GetInteraction(InteractionId id) = 0;
+  virtual Result<Interaction> UpdateInteraction(const Interaction& interaction) = 0;
+  virtual Status DeleteInteraction(InteractionId id) = 0;
+  virtual Result<Page<Interaction>> ListInteractions(const InteractionFilter& filter) = 0;
+
+  // The customer's orders and interactions merged, newest first (ties: higher id first).
+  // NotFound for an unknown customer.
+  virtual Result<Page<TimelineEvent>> Timeline(CustomerId customer_id,
+                                               const PageRequest& page) = 0;
+
+  // Streams every entity in id order inside one read transaction, so an export is a
+  // consistent snapshot. Stops at and returns the first error `visit` returns.
+  virtual Status ScanCustomers(const std::function<Status(const Customer&)>& visit) = 0;
+  virtual Status ScanProducts(const std::function<Status(const Product&)>& visit) = 0;
+  virtual Status ScanOrders(const std::function<Status(const Order&)>& visit) = 0;
+
+  virtual Result<StoreStats> Stats() = 0;
+
+  // Starts a bulk write transaction. FailedPrecondition if one is already open.
+  virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;
+
+  // API tokens, stored by hash only.
+  virtual Result<ApiToken> CreateToken(std::string_view name, Role role,
+                                       std::string_view token_hash) = 0;
+  // NotFound when no unrevoked token has this hash.
+  virtual Result<ApiToken> FindToken(std::string_view token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListTokens() = 0;
+  virtual Status RevokeToken(int64_t id) = 0;
+};
+
+// Opens the store named by `url`: "postgresql://..." or "postgres://..." for PostgreSQL,
+// anything else is a SQLite file path (":memory:" for a private in-memory database).
+// Applies pending migrations. Unavailable when the database cannot be reached.
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
+
+}  // namespace centric::store
