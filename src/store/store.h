@@ -71,7 +71,7 @@ struct TimelineEvent {
   Timestamp at{};
   std::string kind;     // order status ("placed", ...) or interaction kind ("note", ...)
   std::string channel;  // interactions only
-  std::string summary;  // interaction summary, or "<invoice>: N lines"
+  std::string summary;  // interaction summary, or the invoice number of an order
   int64_t amount_minor = 0;  // orders only
   std::string currency;      // orders only
 };

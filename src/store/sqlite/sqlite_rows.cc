@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "store/sqlite/sqlite_rows.h"
+
+#include "store/internal/codec.h"
+
+namespace centric::store::sqlite {
+
+void BindCustomer(Statement& st, const Customer& c, int64_t now) {
+  st.Bind(1, c.external_id)
+      .Bind(2, c.name)
+      .Bind(3, internal::StringListToJson(c.emails))
+      .Bind(4, internal::StringListToJson(c.phones))
+      .Bind(5, c.preferred_language)
+      .Bind(6, c.country)
+      .Bind(7, c.time_zone)
+      .Bind(8, c.first_seen ? std::optional<int64_t>(ToUnixSeconds(*c.first_seen)) : std::nullopt)
+      .Bind(9, internal::BoolMapToJson(c.consent))
+      .Bind(10, internal::StringListToJson(c.tags))
+      .Bind(11, internal::StringMapToJson(c.attributes))
+      .Bind(12, c.account_owner)
+      .Bind(13, now)
+      .Bind(14, now);
+}
+
+Result<Customer> ReadCustomer(const Statement& st) {
+  Customer c;
+  c.id = st.Int(0);
+  c.external_id = st.String(1);
+  c.name = st.String(2);
+  CENTRIC_ASSIGN_OR_RETURN(c.emails, internal::StringListFromJson(st.Text(3)));
+  CENTRIC_ASSIGN_OR_RETURN(c.phones, internal::StringListFromJson(st.Text(4)));
+  c.preferred_language = st.String(5);
+  c.country = st.String(6);
+  c.time_zone = st.String(7);
+  if (!st.IsNull(8)) c.first_seen = FromUnixSeconds(st.Int(8));
+  CENTRIC_ASSIGN_OR_RETURN(c.consent, internal::BoolMapFromJson(st.Text(9)));
+  CENTRIC_ASSIGN_OR_RETURN(c.tags, internal::StringListFromJson(st.Text(10)));
+  CENTRIC_ASSIGN_OR_RETURN(c.attributes, internal::StringMapFromJson(st.Text(11)));
+  c.account_owner = st.String(12);
+  c.created_at = FromUnixSeconds(st.Int(13));
+  c.updated_at = FromUnixSeconds(st.Int(14));
+  return c;
+}
+
+void BindProduct(Statement& st, const Product& p, int64_t now) {
+  st.Bind(1, p.sku)
+      .Bind(2, p.name)
+      .Bind(3, p.category)
+      .Bind(4, p.currency)
+      .Bind(5, p.price_minor)
+      .Bind(6, p.unit_cost_minor)
+      .Bind(7, now)
+      .Bind(8, now);
+}
+
+Product ReadProduct(const Statement& st) {
+  Product p;
+  p.id = st.Int(0);
+  p.sku = st.String(1);
+  p.name = st.String(2);
+  p.category = st.String(3);
+  p.currency = st.String(4);
+  p.price_minor = st.Int(5);
+  p.unit_cost_minor = st.Int(6);
+  p.created_at = FromUnixSeconds(st.Int(7));
+  p.updated_at = FromUnixSeconds(st.Int(8));
+  return p;
+}
+
+}  // namespace centric::store::sqlite

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// Column lists, binders and row readers for the SQLite backend, shared by the store and its
+// bulk writer so both write rows the same way.
+#pragma once
+
+#include "core/customer.h"
+#include "core/product.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace centric::store::sqlite {
+
+#define CENTRIC_CUSTOMER_COLUMNS                                                       \
+  "id, external_id, name, emails, phones, preferred_language, country, time_zone, " \
+  "first_seen, consent, tags, attributes, account_owner, created_at, updated_at"
+#define CENTRIC_PRODUCT_COLUMNS \
+  "id, sku, name, category, currency, price_minor, unit_cost_minor, created_at, updated_at"
+
+// Parameters ?1..?12 are the customer's fields, ?13 updated_at, ?14 created_at.
+inline constexpr const char* kInsertCustomerSql =
+    "INSERT INTO customers(external_id, name, emails, phones, preferred_language, country, "
+    "time_zone, first_seen, consent, tags, attributes, account_owner, updated_at, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+// Parameters ?1..?6 are the product's fields, ?7 updated_at, ?8 created_at.
+inline constexpr const char* kInsertProductSql =
+    "INSERT INTO products(sku, name, category, currency, price_minor, unit_cost_minor, "
+    "updated_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+void BindCustomer(Statement& st, const Customer& c, int64_t now);
+Result<Customer> ReadCustomer(const Statement& st);
+void BindProduct(Statement& st, const Product& p, int64_t now);
+Product ReadProduct(const Statement& st);
+
+}  // namespace centric::store::sqlite

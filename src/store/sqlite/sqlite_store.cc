@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "store/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include "store/internal/codec.h"
+#include "store/migration.h"
+#include "store/sqlite/sqlite_bulk_writer.h"
+#include "store/sqlite/sqlite_rows.h"
+
+namespace centric::store::sqlite {
+
+using internal::NowSeconds;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  CENTRIC_ASSIGN_OR_RETURN(auto db, SqliteDb::Open(path));
+  // WAL lets readers (API threads) run while a writer imports; NORMAL sync is crash-safe in
+  // WAL mode (a kill -9 keeps every committed transaction and no partial one).
+  CENTRIC_RETURN_IF_ERROR(db->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+      "PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
+  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
+  CENTRIC_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status SqliteStore::Migrate() {
+  CENTRIC_RETURN_IF_ERROR(db_->Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+  CENTRIC_ASSIGN_OR_RETURN(int current, SchemaVersion());
+  const auto& migrations = SqliteMigrations();
+  int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (current > latest) {
+    return FailedPrecondition(fmt::format(
+        "the store has schema version {} but this Centric knows only up to {}; upgrade Centric",
+        current, latest));
+  }
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(db_->Exec(m.sql));
+      CENTRIC_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+          "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
+      s.Bind(1, int64_t{m.version}).Bind(2, m.name).Bind(3, NowSeconds());
+      return s.Run();
+    }));
+  }
+  return Status::Ok();
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  CENTRIC_ASSIGN_OR_RETURN(Statement s,
+                           db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+  CENTRIC_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? static_cast<int>(s.Int(0)) : 0;
+}
+
+Status SqliteStore::InTransaction(const std::function<Status()>& body) {
+  if (bulk_open_) return FailedPrecondition("a bulk write is in progress on this connection");
+  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  Status status = body();
+  if (status.ok()) status = db_->Exec("COMMIT");
+  if (!status.ok()) (void)db_->Exec("ROLLBACK");
+  return status;
+}
+
+Result<StatementLease> SqliteStore::Cached(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    CENTRIC_ASSIGN_OR_RETURN(Statement s, db_->Prepare(sql));
+    it = cache_.emplace(sql, std::move(s)).first;
+  }
+  return StatementLease(&it->second);
+}
+
+// ---- customers
+
+Result<Customer> SqliteStore::CreateCustomer(const Customer& customer) {
+  CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
+  CustomerId id = 0;
+  Status s = InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(kInsertCustomerSql));
+    BindCustomer(*st, customer, NowSeconds());
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    id = db_->LastInsertRowid();
+    return Status::Ok();
+  });
+  if (s.code() == StatusCode::kAlreadyExists) {
+    return Error(AlreadyExists(
+        fmt::format("a customer with external id '{}' exists", customer.external_id),
+        "external_id"));
+  }
+  if (!s.ok()) return Error(s);
+  return GetCustomer(id);
+}
+
+Result<Customer> SqliteStore::GetCustomer(CustomerId id) {
+  CENTRIC_ASSIGN_OR_RETURN(auto st,
+                           Cached("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE id = ?"));
+  st->Bind(1, id);
+  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Error(NotFound(fmt::format("no customer {}", id)));
+  return ReadCustomer(*st);
+}
+
+Result<Customer> SqliteStore::GetCustomerByExternalId(std::string_view external_id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto st,
+      Cached("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE external_id = ?"));
+  st->Bind(1, external_id);
+  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Error(NotFound(fmt::format("no customer with external id '{}'", external_id)));
+  return ReadCustomer(*st);
+}
+
+Result<Customer> SqliteStore::UpdateCustomer(const Customer& customer) {
+  CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
+  Status s = InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto st,
+        Cached("UPDATE customers SET external_id = ?1, name = ?2, emails = ?3, phones = ?4, "
+               "preferred_language = ?5, country = ?6, time_zone = ?7, first_seen = ?8, "
+               "consent = ?9, tags = ?10, attributes = ?11, account_owner = ?12, "
+               "updated_at = ?13 WHERE id = ?15"));
+    BindCustomer(*st, customer, NowSeconds());
+    st->Bind(15, customer.id);
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    if (sqlite3_changes(db_->raw()) == 0) {
+      return NotFound(fmt::format("no customer {}", customer.id));
+    }
+    return Status::Ok();
+  });
+  if (s.code() == StatusCode::kAlreadyExists) {
+    return Error(AlreadyExists(
+        fmt::format("a customer with external id '{}' exists", customer.external_id),
+        "external_id"));
+  }
+  if (!s.ok()) return Error(s);
+  return GetCustomer(customer.id);
+}
+
+Status SqliteStore::DeleteCustomer(CustomerId id) {
+  return InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM customers WHERE id = ?"));
+    st->Bind(1, id);
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no customer {}", id));
+    return Status::Ok();
+  });
+}
+
+Result<Page<Customer>> SqliteStore::ListCustomers(const CustomerFilter& filter) {
+  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  int limit = internal::ClampLimit(filter.page.limit);
+  std::string match;
+  for (const auto& term : internal::SearchTerms(filter.search)) {
+    if (!match.empty()) match += " AND ";
+    // Quoted so FTS5 syntax characters in a term are literal; '*' makes it a prefix query.
+    match += "\"" + term + "\"*";
+  }
+  std::string sql = "SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE id > ?1";
+  if (!match.empty()) sql += " AND id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
+  if (!filter.country.empty()) sql += " AND country = ?3";
+  if (!filter.language.empty()) sql += " AND preferred_language = ?4";
+  if (!filter.tag.empty()) sql += " AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?5)";
+  sql += " ORDER BY id LIMIT ?6";
+  CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql.c_str()));
+  st->Bind(1, after);
+  if (!match.empty()) st->Bind(2, match);
+  if (!filter.country.empty()) st->Bind(3, filter.country);
+  if (!filter.language.empty()) st->Bind(4, filter.language);
+  if (!filter.tag.empty()) st->Bind(5, filter.tag);
+  st->Bind(6, int64_t{limit} + 1);
+  Page<Customer> page;
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(*st));
+    page.items.push_back(std::move(c));
+  }
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
+  }
+  return page;
+}
+
+// ---- products
+
+Result<Product> SqliteStore::CreateProduct(const Product& product) {
+  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
+  ProductId id = 0;
+  Status s = InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(kInsertProductSql));
+    BindProduct(*st, product, NowSeconds());
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    id = db_->LastInsertRowid();
+    return Status::Ok();
+  });
+  if (s.code() == StatusCode::kAlreadyExists) {
+    return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+  }
+  if (!s.ok()) return Error(s);
+  return GetProduct(id);
+}
+
+Result<Product> SqliteStore::GetProduct(ProductId id) {
+  CENTRIC_ASSIGN_OR_RETURN(auto st,
+                           Cached("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id = ?"));
+  st->Bind(1, id);
+  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Error(NotFound(fmt::format("no product {}", id)));
+  return ReadProduct(*st);
+}
+
+Result<Product> SqliteStore::UpdateProduct(const Product& product) {
+  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
+  Status s = InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto st,
+        Cached("UPDATE products SET sku = ?1, name = ?2, category = ?3, currency = ?4, "
+               "price_minor = ?5, unit_cost_minor = ?6, updated_at = ?7 WHERE id = ?9"));
+    BindProduct(*st, product, NowSeconds());
+    st->Bind(9, product.id);
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no product {}", product.id));
+    return Status::Ok();
+  });
+  if (s.code() == StatusCode::kAlreadyExists) {
+    return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+  }
+  if (!s.ok()) return Error(s);
+  return GetProduct(product.id);
+}
+
+Status SqliteStore::DeleteProduct(ProductId id) {
+  Status s = InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM products WHERE id = ?"));
+    st->Bind(1, id);
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no product {}", id));
+    return Status::Ok();
+  });
+  if (s.code() == StatusCode::kFailedPrecondition) {
+    return FailedPrecondition(fmt::format("product {} is on orders and cannot be deleted", id));
+  }
+  return s;
+}
+
+Result<Page<Product>> SqliteStore::ListProducts(const ProductFilter& filter) {
+  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  int limit = internal::ClampLimit(filter.page.limit);
+  const char* sql = filter.category_prefix.empty()
+      ? "SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id > ?1 ORDER BY id LIMIT ?2"
+      : "SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id > ?1 AND "
+        "(category = ?3 OR substr(category, 1, length(?3) + 1) = ?3 || '/') ORDER BY id LIMIT ?2";
+  CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql));
+  st->Bind(1, after).Bind(2, int64_t{limit} + 1);
+  if (!filter.category_prefix.empty()) st->Bind(3, filter.category_prefix);
+  Page<Product> page;
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    page.items.push_back(ReadProduct(*st));
+  }
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
+  }
+  return page;
+}
+
+// ---- scans and stats
+
+Status SqliteStore::ScanCustomers(const std::function<Status(const Customer&)>& visit) {
+  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  Status status = [&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(Statement st,
+                             db_->Prepare("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers ORDER BY id"));
+    while (true) {
+      CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Status::Ok();
+      CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(st));
+      CENTRIC_RETURN_IF_ERROR(visit(c));
+    }
+  }();
+  (void)db_->Exec("COMMIT");
+  return status;
+}
+
+Status SqliteStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
+  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  Status status = [&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(Statement st,
+                             db_->Prepare("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products ORDER BY id"));
+    while (true) {
+      CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Status::Ok();
+      CENTRIC_RETURN_IF_ERROR(visit(ReadProduct(st)));
+    }
+  }();
+  (void)db_->Exec("COMMIT");
+  return status;
+}
+
+Result<StoreStats> SqliteStore::Stats() {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto st,
+      Cached("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM products), "
+             "(SELECT count(*) FROM orders), (SELECT count(*) FROM order_lines), "
+             "(SELECT count(*) FROM interactions)"));
+  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+  (void)row;
+  return StoreStats{st->Int(0), st->Int(1), st->Int(2), st->Int(3), st->Int(4)};
+}
+
+Result<std::unique_ptr<BulkWriter>> SqliteStore::BeginBulk() {
+  CENTRIC_ASSIGN_OR_RETURN(auto writer, SqliteBulkWriter::Begin(*this));
+  return std::unique_ptr<BulkWriter>(std::move(writer));
+}
+
+// ---- tokens
+
+Result<ApiToken> SqliteStore::CreateToken(std::string_view name, Role role,
+                                          std::string_view token_hash) {
+  int64_t id = 0;
+  int64_t now = NowSeconds();
+  CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto st,
+        Cached("INSERT INTO api_tokens(name, role, token_hash, created_at) VALUES (?, ?, ?, ?)"));
+    st->Bind(1, name).Bind(2, RoleName(role)).Bind(3, token_hash).Bind(4, now);
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    id = db_->LastInsertRowid();
+    return Status::Ok();
+  }));
+  return ApiToken{id, std::string(name), role, FromUnixSeconds(now), false};
+}
+
+static Result<ApiToken> ReadToken(Statement& st) {
+  CENTRIC_ASSIGN_OR_RETURN(Role role, ParseRole(st.Text(2)));
+  return ApiToken{st.Int(0), st.String(1), role, FromUnixSeconds(st.Int(3)), st.Int(4) != 0};
+}
+
+Result<ApiToken> SqliteStore::FindToken(std::string_view token_hash) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto st,
+      Cached("SELECT id, name, role, created_at, revoked FROM api_tokens "
+             "WHERE token_hash = ? AND revoked = 0"));
+  st->Bind(1, token_hash);
+  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Error(NotFound("no such token"));
+  return ReadToken(*st);
+}
+
+Result<std::vector<ApiToken>> SqliteStore::ListTokens() {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto st,
+      Cached("SELECT id, name, role, created_at, revoked FROM api_tokens ORDER BY id"));
+  std::vector<ApiToken> out;
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    CENTRIC_ASSIGN_OR_RETURN(ApiToken t, ReadToken(*st));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Status SqliteStore::RevokeToken(int64_t id) {
+  return InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(auto st,
+                             Cached("UPDATE api_tokens SET revoked = 1 WHERE id = ?"));
+    st->Bind(1, id);
+    CENTRIC_RETURN_IF_ERROR(st->Run());
+    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no token {}", id));
+    return Status::Ok();
+  });
+}
+
+}  // namespace centric::store::sqlite

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// SqliteStore: the embedded default backend. One SQLite connection in WAL mode with foreign
+// keys on and a busy timeout, so several connections (one per server thread) share a file.
+// A kill -9 at any moment leaves the last committed state: WAL with synchronous=NORMAL
+// never exposes a partial transaction.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace centric::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the database at `path` (":memory:" for a private one) and migrates it.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+
+  std::string_view backend() const override { return "sqlite"; }
+  Result<int> SchemaVersion() override;
+
+  Result<Customer> CreateCustomer(const Customer& customer) override;
+  Result<Customer> GetCustomer(CustomerId id) override;
+  Result<Customer> GetCustomerByExternalId(std::string_view external_id) override;
+  Result<Customer> UpdateCustomer(const Customer& customer) override;
+  Status DeleteCustomer(CustomerId id) override;
+  Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) override;
+
+  Result<Product> CreateProduct(const Product& product) override;
+  Result<Product> GetProduct(ProductId id) override;
+  Result<Product> UpdateProduct(const Product& product) override;
+  Status DeleteProduct(ProductId id) override;
+  Result<Page<Product>> ListProducts(const ProductFilter& filter) override;
+
+  Result<Order> CreateOrder(const Order& order) override;
+  Result<Order> GetOrder(OrderId id) override;
+  Result<Order> UpdateOrder(const Order& order) override;
+  Status DeleteOrder(OrderId id) override;
+  Result<Page<Order>> ListOrders(const OrderFilter& filter) override;
+
+  Result<Interaction> CreateInteraction(const Interaction& interaction) override;
+  Result<Interaction> GetInteraction(InteractionId id) override;
+  Result<Interaction> UpdateInteraction(const Interaction& interaction) override;
+  Status DeleteInteraction(InteractionId id) override;
+  Result<Page<Interaction>> ListInteractions(const InteractionFilter& filter) override;
+
+  Result<Page<TimelineEvent>> Timeline(CustomerId customer_id, const PageRequest& page) override;
+
+  Status ScanCustomers(const std::function<Status(const Customer&)>& visit) override;
+  Status ScanProducts(const std::function<Status(const Product&)>& visit) override;
+  Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
+
+  Result<StoreStats> Stats() override;
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
+
+  Result<ApiToken> CreateToken(std::string_view name, Role role,
+                               std::string_view token_hash) override;
+  Result<ApiToken> FindToken(std::string_view token_hash) override;
+  Result<std::vector<ApiToken>> ListTokens() override;
+  Status RevokeToken(int64_t id) override;
+
+  // For the bulk writer, which shares this connection.
+  SqliteDb& db() { return *db_; }
+  bool bulk_open() const { return bulk_open_; }
+  void set_bulk_open(bool open) { bulk_open_ = open; }
+
+ private:
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  Status Migrate();
+  // Runs `body` in one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on error).
+  Status InTransaction(const std::function<Status()>& body);
+  // Returns the statement for `sql`, prepared on first use and cached.
+  Result<StatementLease> Cached(const char* sql);
+  Result<Order> LoadOrder(Statement& header_row);
+  Status WriteOrderLines(OrderId order_id, const Order& order);
+  Result<Order> ResolveOrderProducts(const Order& order);
+
+  std::unique_ptr<SqliteDb> db_;
+  std::unordered_map<std::string, Statement> cache_;
+  bool bulk_open_ = false;
+};
+
+}  // namespace centric::store::sqlite
