@@ -1,10 +1,353 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/postgres/postgres_store.h"
 
+#include <fmt/format.h>
+
+#include "store/internal/codec.h"
+#include "store/migration.h"
+#include "store/postgres/pg_bulk_writer.h"
+#include "store/postgres/pg_rows.h"
+
 namespace centric::store::postgres {
 
-Result<std::unique_ptr<Store>> PostgresOpener::Open(const std::string&) {
-  return Error(Unavailable("the PostgreSQL backend is being built"));
+using internal::NowSeconds;
+
+namespace {
+
+// Any fixed number: all Centric processes migrating the same database take this lock.
+constexpr int64_t kMigrationLock = 0x43656e74726963;
+
+template <typename T>
+Page<T> Paginate(std::vector<T> items, int limit) {
+  Page<T> page;
+  page.items = std::move(items);
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
+  }
+  return page;
+}
+
+Status DuplicateCustomer(const Customer& c) {
+  return AlreadyExists(fmt::format("a customer with external id '{}' exists", c.external_id),
+                       "external_id");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
+  CENTRIC_ASSIGN_OR_RETURN(auto conn, PgConn::Connect(url));
+  auto store = std::unique_ptr<PostgresStore>(new PostgresStore(std::move(conn)));
+  CENTRIC_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status PostgresStore::Migrate() {
+  // The lock serialises servers starting together; each migration is its own transaction.
+  CENTRIC_RETURN_IF_ERROR(conn_->Exec(fmt::format("SELECT pg_advisory_lock({})", kMigrationLock)));
+  Status status = [&]() -> Status {
+    CENTRIC_RETURN_IF_ERROR(conn_->Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+        "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"));
+    CENTRIC_ASSIGN_OR_RETURN(int current, SchemaVersion());
+    const auto& migrations = PostgresMigrations();
+    int latest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > latest) {
+      return FailedPrecondition(fmt::format(
+          "the store has schema version {} but this Centric knows only up to {}; upgrade "
+          "Centric",
+          current, latest));
+    }
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+        CENTRIC_RETURN_IF_ERROR(conn_->Exec(m.sql));
+        auto recorded = conn_->Run("INSERT INTO schema_migrations(version, name) VALUES ($1, $2)",
+                                   Params().Add(int64_t{m.version}).Add(m.name));
+        return recorded ? Status::Ok() : recorded.error();
+      }));
+    }
+    return Status::Ok();
+  }();
+  Status unlock = conn_->Exec(fmt::format("SELECT pg_advisory_unlock({})", kMigrationLock));
+  return status.ok() ? unlock : status;
+}
+
+Result<int> PostgresStore::SchemaVersion() {
+  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+  return static_cast<int>(r.Int(0, 0));
+}
+
+Status PostgresStore::InTransaction(const std::function<Status()>& body) {
+  if (bulk_open_) return FailedPrecondition("a bulk write is in progress on this connection");
+  CENTRIC_RETURN_IF_ERROR(conn_->Exec("BEGIN"));
+  Status status = body();
+  if (status.ok()) status = conn_->Exec("COMMIT");
+  if (!status.ok()) (void)conn_->Exec("ROLLBACK");
+  return status;
+}
+
+Status PostgresStore::StreamRows(const std::string& sql,
+                                 const std::function<Status(const PgResult&, int)>& row) {
+  CENTRIC_RETURN_IF_ERROR(conn_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  Status status = [&]() -> Status {
+    CENTRIC_RETURN_IF_ERROR(conn_->Exec("DECLARE centric_scan NO SCROLL CURSOR FOR " + sql));
+    while (true) {
+      CENTRIC_ASSIGN_OR_RETURN(auto batch, conn_->Run("FETCH 2000 FROM centric_scan"));
+      if (batch.rows() == 0) return Status::Ok();
+      for (int i = 0; i < batch.rows(); ++i) CENTRIC_RETURN_IF_ERROR(row(batch, i));
+    }
+  }();
+  (void)conn_->Exec(status.ok() ? "COMMIT" : "ROLLBACK");
+  return status;
+}
+
+// ---- customers
+
+Result<Customer> PostgresStore::CreateCustomer(const Customer& customer) {
+  CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
+  auto r = conn_->Run(fmt::format("INSERT INTO customers({}) VALUES {} RETURNING id",
+                                  kCustomerInsertColumns, kCustomerValues),
+                      CustomerParams(customer, NowSeconds()));
+  if (!r) {
+    if (r.error().code() == StatusCode::kAlreadyExists) return Error(DuplicateCustomer(customer));
+    return Error(r.error());
+  }
+  return GetCustomer(r->Int(0, 0));
+}
+
+Result<Customer> PostgresStore::GetCustomer(CustomerId id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run(fmt::format("SELECT {} FROM customers WHERE id = $1", kCustomerColumns),
+                         Params().Add(id)));
+  if (r.rows() == 0) return Error(NotFound(fmt::format("no customer {}", id)));
+  return ReadCustomer(r, 0);
+}
+
+Result<Customer> PostgresStore::GetCustomerByExternalId(std::string_view external_id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r,
+      conn_->Run(fmt::format("SELECT {} FROM customers WHERE external_id = $1", kCustomerColumns),
+                 Params().Add(external_id)));
+  if (r.rows() == 0) {
+    return Error(NotFound(fmt::format("no customer with external id '{}'", external_id)));
+  }
+  return ReadCustomer(r, 0);
+}
+
+Result<Customer> PostgresStore::UpdateCustomer(const Customer& customer) {
+  CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
+  Params params = CustomerParams(customer, NowSeconds());
+  params.Add(customer.id);
+  auto r = conn_->Run(
+      "UPDATE customers SET external_id = $1, name = $2, emails = $3::jsonb, "
+      "phones = $4::jsonb, preferred_language = $5, country = $6, time_zone = $7, "
+      "first_seen = to_timestamp($8::bigint), consent = $9::jsonb, tags = $10::jsonb, "
+      "attributes = $11::jsonb, account_owner = $12, updated_at = to_timestamp($13::bigint) "
+      "WHERE id = $15 AND $14::bigint IS NOT NULL",
+      params);
+  if (!r) {
+    if (r.error().code() == StatusCode::kAlreadyExists) return Error(DuplicateCustomer(customer));
+    return Error(r.error());
+  }
+  if (r->affected() == 0) return Error(NotFound(fmt::format("no customer {}", customer.id)));
+  return GetCustomer(customer.id);
+}
+
+Status PostgresStore::DeleteCustomer(CustomerId id) {
+  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("DELETE FROM customers WHERE id = $1", Params().Add(id)));
+  if (r.affected() == 0) return NotFound(fmt::format("no customer {}", id));
+  return Status::Ok();
+}
+
+Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter) {
+  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  int limit = internal::ClampLimit(filter.page.limit);
+  std::string query;
+  for (const auto& term : internal::SearchTerms(filter.search)) {
+    if (!query.empty()) query += " & ";
+    query += "'" + term + "':*";  // terms hold no quote: SearchTerms splits at ASCII punctuation
+  }
+  Params params;
+  params.Add(after);
+  std::string sql = fmt::format("SELECT {} FROM customers WHERE id > $1", kCustomerColumns);
+  int n = 1;
+  if (!query.empty()) {
+    sql += fmt::format(
+        " AND search @@ to_tsquery('simple', public.unaccent('public.unaccent'::regdictionary, "
+        "${}))",
+        ++n);
+    params.Add(query);
+  }
+  if (!filter.country.empty()) {
+    sql += fmt::format(" AND country = ${}", ++n);
+    params.Add(filter.country);
+  }
+  if (!filter.language.empty()) {
+    sql += fmt::format(" AND preferred_language = ${}", ++n);
+    params.Add(filter.language);
+  }
+  if (!filter.tag.empty()) {
+    sql += fmt::format(" AND tags ? ${}", ++n);
+    params.Add(filter.tag);
+  }
+  sql += fmt::format(" ORDER BY id LIMIT ${}", ++n);
+  params.Add(int64_t{limit} + 1);
+  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
+  std::vector<Customer> items;
+  for (int i = 0; i < r.rows(); ++i) {
+    CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(r, i));
+    items.push_back(std::move(c));
+  }
+  return Paginate(std::move(items), limit);
+}
+
+// ---- products
+
+Result<Product> PostgresStore::CreateProduct(const Product& product) {
+  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
+  auto r = conn_->Run(std::string(kProductInsert) + " RETURNING id",
+                      ProductParams(product, NowSeconds()));
+  if (!r) {
+    if (r.error().code() == StatusCode::kAlreadyExists) {
+      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+    }
+    return Error(r.error());
+  }
+  return GetProduct(r->Int(0, 0));
+}
+
+Result<Product> PostgresStore::GetProduct(ProductId id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
+                         Params().Add(id)));
+  if (r.rows() == 0) return Error(NotFound(fmt::format("no product {}", id)));
+  return ReadProduct(r, 0);
+}
+
+Result<Product> PostgresStore::UpdateProduct(const Product& product) {
+  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
+  Params params = ProductParams(product, NowSeconds());
+  params.Add(product.id);
+  auto r = conn_->Run(
+      "UPDATE products SET sku = $1, name = $2, category = $3, currency = $4, "
+      "price_minor = $5, unit_cost_minor = $6, updated_at = to_timestamp($7::bigint) "
+      "WHERE id = $9 AND $8::bigint IS NOT NULL",
+      params);
+  if (!r) {
+    if (r.error().code() == StatusCode::kAlreadyExists) {
+      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+    }
+    return Error(r.error());
+  }
+  if (r->affected() == 0) return Error(NotFound(fmt::format("no product {}", product.id)));
+  return GetProduct(product.id);
+}
+
+Status PostgresStore::DeleteProduct(ProductId id) {
+  auto r = conn_->Run("DELETE FROM products WHERE id = $1", Params().Add(id));
+  if (!r) {
+    if (r.error().code() == StatusCode::kFailedPrecondition) {
+      return FailedPrecondition(fmt::format("product {} is on orders and cannot be deleted", id));
+    }
+    return r.error();
+  }
+  if (r->affected() == 0) return NotFound(fmt::format("no product {}", id));
+  return Status::Ok();
+}
+
+Result<Page<Product>> PostgresStore::ListProducts(const ProductFilter& filter) {
+  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  int limit = internal::ClampLimit(filter.page.limit);
+  Params params;
+  params.Add(after).Add(int64_t{limit} + 1);
+  std::string sql = fmt::format("SELECT {} FROM products WHERE id > $1", kProductColumns);
+  if (!filter.category_prefix.empty()) {
+    sql += " AND (category = $3 OR starts_with(category, $3 || '/'))";
+    params.Add(filter.category_prefix);
+  }
+  sql += " ORDER BY id LIMIT $2";
+  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
+  std::vector<Product> items;
+  for (int i = 0; i < r.rows(); ++i) items.push_back(ReadProduct(r, i));
+  return Paginate(std::move(items), limit);
+}
+
+// ---- scans, stats, bulk
+
+Status PostgresStore::ScanCustomers(const std::function<Status(const Customer&)>& visit) {
+  return StreamRows(fmt::format("SELECT {} FROM customers ORDER BY id", kCustomerColumns),
+                    [&](const PgResult& r, int i) -> Status {
+                      CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(r, i));
+                      return visit(c);
+                    });
+}
+
+Status PostgresStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
+  return StreamRows(fmt::format("SELECT {} FROM products ORDER BY id", kProductColumns),
+                    [&](const PgResult& r, int i) { return visit(ReadProduct(r, i)); });
+}
+
+Result<StoreStats> PostgresStore::Stats() {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM products), "
+                         "(SELECT count(*) FROM orders), (SELECT count(*) FROM order_lines), "
+                         "(SELECT count(*) FROM interactions)"));
+  return StoreStats{r.Int(0, 0), r.Int(0, 1), r.Int(0, 2), r.Int(0, 3), r.Int(0, 4)};
+}
+
+Result<std::unique_ptr<BulkWriter>> PostgresStore::BeginBulk() {
+  CENTRIC_ASSIGN_OR_RETURN(auto writer, PgBulkWriter::Begin(*this));
+  return std::unique_ptr<BulkWriter>(std::move(writer));
+}
+
+// ---- tokens
+
+namespace {
+Result<ApiToken> ReadToken(const PgResult& r, int row) {
+  CENTRIC_ASSIGN_OR_RETURN(Role role, ParseRole(r.Text(row, 2)));
+  return ApiToken{r.Int(row, 0), r.String(row, 1), role, FromUnixSeconds(r.Int(row, 3)),
+                  r.Bool(row, 4)};
+}
+constexpr const char* kTokenColumns =
+    "id, name, role, extract(epoch from created_at)::bigint, revoked";
+}  // namespace
+
+Result<ApiToken> PostgresStore::CreateToken(std::string_view name, Role role,
+                                            std::string_view token_hash) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run(fmt::format("INSERT INTO api_tokens(name, role, token_hash, created_at) "
+                                     "VALUES ($1, $2, $3, to_timestamp($4::bigint)) RETURNING {}",
+                                     kTokenColumns),
+                         Params().Add(name).Add(RoleName(role)).Add(token_hash).Add(NowSeconds())));
+  return ReadToken(r, 0);
+}
+
+Result<ApiToken> PostgresStore::FindToken(std::string_view token_hash) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run(fmt::format("SELECT {} FROM api_tokens WHERE token_hash = $1 AND NOT revoked",
+                                     kTokenColumns),
+                         Params().Add(token_hash)));
+  if (r.rows() == 0) return Error(NotFound("no such token"));
+  return ReadToken(r, 0);
+}
+
+Result<std::vector<ApiToken>> PostgresStore::ListTokens() {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run(fmt::format("SELECT {} FROM api_tokens ORDER BY id", kTokenColumns)));
+  std::vector<ApiToken> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    CENTRIC_ASSIGN_OR_RETURN(ApiToken t, ReadToken(r, i));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Status PostgresStore::RevokeToken(int64_t id) {
+  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("UPDATE api_tokens SET revoked = true WHERE id = $1",
+                                              Params().Add(id)));
+  if (r.affected() == 0) return NotFound(fmt::format("no token {}", id));
+  return Status::Ok();
 }
 
 }  // namespace centric::store::postgres

@@ -1,25 +1,82 @@
 // SPDX-License-Identifier: Apache-2.0
-// PostgresStore: the server backend, over libpq.
+// PostgresStore: the server backend (PostgreSQL 15, libpq). Same contract as the SQLite
+// backend, proven by the shared contract suite. Scale-out stays PostgreSQL's own: read
+// replicas for reads, Citus with customer_id as distribution column (docs/architecture.md).
 #pragma once
 
 #include <memory>
 #include <string>
 
+#include "store/postgres/pg_conn.h"
 #include "store/store.h"
 
 namespace centric::store::postgres {
 
-class PostgresStore;
-
-struct PostgresOpener {
-  static Result<std::unique_ptr<Store>> Open(const std::string& url);
-};
-
-class PostgresStore {
+class PostgresStore final : public Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& url) {
-    return PostgresOpener::Open(url);
-  }
+  // Connects to `url` (postgresql://user@host:port/db) and migrates the schema.
+  static Result<std::unique_ptr<PostgresStore>> Open(const std::string& url);
+
+  std::string_view backend() const override { return "postgresql"; }
+  Result<int> SchemaVersion() override;
+
+  Result<Customer> CreateCustomer(const Customer& customer) override;
+  Result<Customer> GetCustomer(CustomerId id) override;
+  Result<Customer> GetCustomerByExternalId(std::string_view external_id) override;
+  Result<Customer> UpdateCustomer(const Customer& customer) override;
+  Status DeleteCustomer(CustomerId id) override;
+  Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) override;
+
+  Result<Product> CreateProduct(const Product& product) override;
+  Result<Product> GetProduct(ProductId id) override;
+  Result<Product> UpdateProduct(const Product& product) override;
+  Status DeleteProduct(ProductId id) override;
+  Result<Page<Product>> ListProducts(const ProductFilter& filter) override;
+
+  Result<Order> CreateOrder(const Order& order) override;
+  Result<Order> GetOrder(OrderId id) override;
+  Result<Order> UpdateOrder(const Order& order) override;
+  Status DeleteOrder(OrderId id) override;
+  Result<Page<Order>> ListOrders(const OrderFilter& filter) override;
+
+  Result<Interaction> CreateInteraction(const Interaction& interaction) override;
+  Result<Interaction> GetInteraction(InteractionId id) override;
+  Result<Interaction> UpdateInteraction(const Interaction& interaction) override;
+  Status DeleteInteraction(InteractionId id) override;
+  Result<Page<Interaction>> ListInteractions(const InteractionFilter& filter) override;
+
+  Result<Page<TimelineEvent>> Timeline(CustomerId customer_id, const PageRequest& page) override;
+
+  Status ScanCustomers(const std::function<Status(const Customer&)>& visit) override;
+  Status ScanProducts(const std::function<Status(const Product&)>& visit) override;
+  Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
+
+  Result<StoreStats> Stats() override;
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
+
+  Result<ApiToken> CreateToken(std::string_view name, Role role,
+                               std::string_view token_hash) override;
+  Result<ApiToken> FindToken(std::string_view token_hash) override;
+  Result<std::vector<ApiToken>> ListTokens() override;
+  Status RevokeToken(int64_t id) override;
+
+  // For the bulk writer, which shares this connection.
+  PgConn& conn() { return *conn_; }
+  bool bulk_open() const { return bulk_open_; }
+  void set_bulk_open(bool open) { bulk_open_ = open; }
+
+ private:
+  explicit PostgresStore(std::unique_ptr<PgConn> conn) : conn_(std::move(conn)) {}
+  Status Migrate();
+  Status InTransaction(const std::function<Status()>& body);
+  // Streams `sql` through a cursor in batches inside the caller's transaction.
+  Status StreamRows(const std::string& sql, const std::function<Status(const PgResult&, int)>& row);
+  Result<Order> ResolveOrderProducts(const Order& order);
+  Status WriteOrderLines(OrderId order_id, const Order& order);
+  Result<Order> LoadLines(Order order);
+
+  std::unique_ptr<PgConn> conn_;
+  bool bulk_open_ = false;
 };
 
 }  // namespace centric::store::postgres

@@ -5,13 +5,14 @@
 
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
--- unaccent() is only STABLE; search needs an IMMUTABLE wrapper to be used in an index.
+-- unaccent() is only STABLE; search needs an IMMUTABLE wrapper to be used in an index. ASCII
+-- punctuation separates words, as in the SQLite backend's tokenizer ("EXT-44" is "ext 44").
 CREATE FUNCTION centric_search_text(name text, emails jsonb, external_id text)
 RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT to_tsvector('simple', public.unaccent('public.unaccent'::regdictionary,
-    coalesce(name, '') || ' ' ||
-    translate(coalesce(emails::text, ''), '[]",@.', '       ') || ' ' ||
-    coalesce(external_id, '')))
+  SELECT to_tsvector('simple', regexp_replace(
+    public.unaccent('public.unaccent'::regdictionary,
+      coalesce(name, '') || ' ' || coalesce(emails::text, '') || ' ' || coalesce(external_id, '')),
+    '[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]', ' ', 'g'))
 $$;
 
 CREATE TABLE customers (

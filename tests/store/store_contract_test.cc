@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: Apache-2.0
+// The store contract: one suite, run on every backend, so SQLite and PostgreSQL are proven to
+// behave the same. Each test starts from an empty, migrated store.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "support/store_fixture.h"
+
+namespace centric::store {
+namespace {
+
+using ::centric::testing::BackendName;
+using ::centric::testing::BackendParam;
+
+Timestamp At(const char* iso) { return *ParseIso8601(iso); }
+
+class StoreContractTest : public ::testing::TestWithParam<BackendParam> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(::centric::testing::PostgresRequirementMet())
+        << "CI=true but CENTRIC_TEST_PG_DSN is not set: PostgreSQL must be tested in CI";
+    store_ = ::centric::testing::FreshStore(GetParam().name, &url_);
+    ASSERT_NE(store_, nullptr);
+  }
+
+  Customer MakeCustomer(const std::string& external_id, const std::string& name) {
+    Customer c;
+    c.external_id = external_id;
+    c.name = name;
+    return c;
+  }
+
+  Customer AddCustomer(const std::string& external_id, const std::string& name) {
+    auto c = store_->CreateCustomer(MakeCustomer(external_id, name));
+    EXPECT_TRUE(c) << c.error().ToString();
+    return c ? *c : Customer{};
+  }
+
+  Product AddProduct(const std::string& sku, const std::string& category, int64_t price) {
+    Product p;
+    p.sku = sku;
+    p.name = "Product " + sku;
+    p.category = category;
+    p.currency = "EUR";
+    p.price_minor = price;
+    auto created = store_->CreateProduct(p);
+    EXPECT_TRUE(created) << created.error().ToString();
+    return created ? *created : Product{};
+  }
+
+  Order MakeOrder(CustomerId customer, const std::string& invoice, const char* when,
+                  std::vector<OrderLine> lines) {
+    Order o;
+    o.customer_id = customer;
+    o.external_id = invoice;
+    o.ordered_at = At(when);
+    o.currency = "EUR";
+    o.lines = std::move(lines);
+    return o;
+  }
+
+  std::unique_ptr<Store> store_;
+  std::string url_;
+};
+
+TEST_P(StoreContractTest, MigratesToTheLatestSchemaAndReopens) {
+  auto version = store_->SchemaVersion();
+  ASSERT_TRUE(version);
+  EXPECT_GE(*version, 1);
+  EXPECT_EQ(store_->backend(), GetParam().name);
+  auto again = OpenStore(url_);
+  ASSERT_TRUE(again) << again.error().ToString();
+  EXPECT_EQ(*(*again)->SchemaVersion(), *version);
+}
+
+TEST_P(StoreContractTest, CustomerRoundTripsEveryField) {
+  Customer c = MakeCustomer("C-1", "Nguyễn Thị Mai");
+  c.emails = {"mai@example.vn", "mai.work@example.com"};
+  c.phones = {"+84 28 1234 5678"};
+  c.preferred_language = "vi";
+  c.country = "VN";
+  c.time_zone = "Asia/Ho_Chi_Minh";
+  c.first_seen = At("2024-03-01T09:30:00Z");
+  c.consent = {{"email", true}, {"sms", false}};
+  c.tags = {"vip", "b2c"};
+  c.attributes = {{"income_group", "high"}};
+  c.account_owner = "lucia";
+  auto created = store_->CreateCustomer(c);
+  ASSERT_TRUE(created) << created.error().ToString();
+  EXPECT_GT(created->id, 0);
+  auto got = store_->GetCustomer(created->id);
+  ASSERT_TRUE(got);
+  c.id = created->id;
+  c.created_at = got->created_at;
+  c.updated_at = got->updated_at;
+  EXPECT_EQ(*got, c);
+  auto by_external = store_->GetCustomerByExternalId("C-1");
+  ASSERT_TRUE(by_external);
+  EXPECT_EQ(by_external->id, c.id);
+}
+
+TEST_P(StoreContractTest, RejectsDuplicateExternalIdAndUnknownIds) {
+  AddCustomer("C-1", "A");
+  auto dup = store_->CreateCustomer(MakeCustomer("C-1", "B"));
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(dup.error().field(), "external_id");
+  EXPECT_EQ(store_->GetCustomer(999).error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetCustomerByExternalId("nope").error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->DeleteCustomer(999).code(), StatusCode::kNotFound);
+  Customer ghost = MakeCustomer("G", "ghost");
+  ghost.id = 999;
+  EXPECT_EQ(store_->UpdateCustomer(ghost).error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->CreateCustomer(Customer{}).error().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, UpdatesCustomerAndSearchFollows) {
+  Customer c = AddCustomer("C-1", "Jordi Puig");
+  EXPECT_EQ(store_->ListCustomers({.search = "jordi"})->items.size(), 1u);
+  c.name = "Marta Vila";
+  auto updated = store_->UpdateCustomer(c);
+  ASSERT_TRUE(updated) << updated.error().ToString();
+  EXPECT_EQ(updated->name, "Marta Vila");
+  EXPECT_TRUE(store_->ListCustomers({.search = "jordi"})->items.empty());
+  EXPECT_EQ(store_->ListCustomers({.search = "marta"})->items.size(), 1u);
+}
+
+TEST_P(StoreContractTest, SearchesByNamePrefixEmailAndExternalIdIgnoringCaseAndAccents) {
+  Customer a = MakeCustomer("EXT-42", "Nguyễn Văn An");
+  a.emails = {"an.nguyen@example.vn"};
+  ASSERT_TRUE(store_->CreateCustomer(a));
+  Customer b = MakeCustomer("EXT-43", "Amélie Dupont");
+  b.emails = {"amelie@example.fr"};
+  ASSERT_TRUE(store_->CreateCustomer(b));
+  Customer c = MakeCustomer("EXT-44", "محمد العلي");
+  ASSERT_TRUE(store_->CreateCustomer(c));
+  auto names = [&](const std::string& q) {
+    std::set<std::string> out;
+    auto page = store_->ListCustomers({.search = q});
+    EXPECT_TRUE(page) << q << ": " << page.error().ToString();
+    if (!page) return out;
+    for (const auto& x : page->items) out.insert(x.external_id);
+    return out;
+  };
+  EXPECT_EQ(names("nguyen"), std::set<std::string>({"EXT-42"}));
+  EXPECT_EQ(names("NGUY"), std::set<std::string>({"EXT-42"}));
+  EXPECT_EQ(names("amelie"), std::set<std::string>({"EXT-43"}));
+  EXPECT_EQ(names("amelie@example.fr"), std::set<std::string>({"EXT-43"}));
+  EXPECT_EQ(names("ext-44"), std::set<std::string>({"EXT-44"}));
+  EXPECT_EQ(names("محمد"), std::set<std::string>({"EXT-44"}));
+  EXPECT_EQ(names("dupont amélie"), std::set<std::string>({"EXT-43"}));
+  EXPECT_TRUE(names("zzz").empty());
+  EXPECT_EQ(names("\"*) OR (").size(), 0u);  // syntax characters are not query syntax
+}
+
+TEST_P(StoreContractTest, FiltersCustomersByCountryLanguageAndTag) {
+  Customer a = MakeCustomer("A", "a");
+  a.country = "FR";
+  a.preferred_language = "fr";
+  a.tags = {"vip"};
+  Customer b = MakeCustomer("B", "b");
+  b.country = "ES";
+  b.preferred_language = "ca";
+  ASSERT_TRUE(store_->CreateCustomer(a));
+  ASSERT_TRUE(store_->CreateCustomer(b));
+  EXPECT_EQ(store_->ListCustomers({.country = "ES"})->items.at(0).external_id, "B");
+  EXPECT_EQ(store_->ListCustomers({.language = "fr"})->items.at(0).external_id, "A");
+  EXPECT_EQ(store_->ListCustomers({.tag = "vip"})->items.size(), 1u);
+  EXPECT_TRUE(store_->ListCustomers({.country = "FR", .language = "ca"})->items.empty());
+}
+
+TEST_P(StoreContractTest, PagesWalkEveryCustomerOnceInIdOrder) {
+  for (int i = 0; i < 23; ++i) AddCustomer("C" + std::to_string(i), "n");
+  std::vector<CustomerId> seen;
+  CustomerFilter filter;
+  filter.page.limit = 5;
+  int pages = 0;
+  while (true) {
+    auto page = store_->ListCustomers(filter);
+    ASSERT_TRUE(page);
+    for (const auto& c : page->items) seen.push_back(c.id);
+    ++pages;
+    if (page->next_cursor.empty()) break;
+    filter.page.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(pages, 5);
+  ASSERT_EQ(seen.size(), 23u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_EQ(std::set<CustomerId>(seen.begin(), seen.end()).size(), 23u);
+  filter.page.cursor = "garbage";
+  auto bad = store_->ListCustomers(filter);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field(), "cursor");
+}
+
+TEST_P(StoreContractTest, ProductsByCategoryPrefixAndSkuUniqueness) {
+  AddProduct("P1", "Food/Pizza", 900);
+  AddProduct("P2", "Food/Drinks", 250);
+  AddProduct("P3", "Foodstuff", 100);
+  AddProduct("P4", "Electronics/Phones", 39900);
+  auto food = store_->ListProducts({.category_prefix = "Food"});
+  ASSERT_TRUE(food);
+  ASSERT_EQ(food->items.size(), 2u);
+  EXPECT_EQ(food->items[0].sku, "P1");
+  EXPECT_EQ(food->items[1].sku, "P2");
+  Product dup;
+  dup.sku = "P1";
+  EXPECT_EQ(store_->CreateProduct(dup).error().code(), StatusCode::kAlreadyExists);
+  Product p4 = *store_->GetProduct(food->items[0].id);
+  p4.price_minor = 1000;
+  EXPECT_EQ(store_->UpdateProduct(p4)->price_minor, 1000);
+}
+
+TEST_P(StoreContractTest, OrdersKeepLinesByReferenceAndSku) {
+  Customer c = AddCustomer("C", "c");
+  Product pizza = AddProduct("PIZ", "Food/Pizza", 900);
+  AddProduct("COLA", "Food/Drinks", 250);
+  auto created = store_->CreateOrder(MakeOrder(
+      c.id, "INV-1", "2024-05-01T12:00:00Z",
+      {OrderLine{.product_id = pizza.id, .description = "Margherita", .quantity = 2,
+                 .unit_price_minor = 900, .amount_minor = 1800},
+       OrderLine{.sku = "COLA", .quantity = 3, .unit_price_minor = 250, .discount_minor = 50,
+                 .amount_minor = 700}}));
+  ASSERT_TRUE(created) << created.error().ToString();
+  EXPECT_EQ(created->total_minor, 2500);
+  EXPECT_EQ(created->discount_minor, 50);
+  ASSERT_EQ(created->lines.size(), 2u);
+  EXPECT_EQ(created->lines[0].sku, "PIZ");
+  EXPECT_EQ(created->lines[0].description, "Margherita");
+  EXPECT_EQ(created->lines[1].sku, "COLA");
+  EXPECT_GT(created->lines[1].product_id, 0);
+  EXPECT_EQ(created->ordered_at, At("2024-05-01T12:00:00Z"));
+
+  auto unknown_sku = store_->CreateOrder(MakeOrder(
+      c.id, "INV-2", "2024-05-01T12:00:00Z", {OrderLine{.sku = "NOPE", .quantity = 1}}));
+  ASSERT_FALSE(unknown_sku);
+  EXPECT_EQ(unknown_sku.error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(unknown_sku.error().field(), "lines");
+  auto unknown_customer = store_->CreateOrder(MakeOrder(
+      424242, "INV-3", "2024-05-01T12:00:00Z", {OrderLine{.sku = "PIZ", .quantity = 1}}));
+  ASSERT_FALSE(unknown_customer);
+  EXPECT_EQ(unknown_customer.error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(unknown_customer.error().field(), "customer_id");
+  auto duplicate = store_->CreateOrder(MakeOrder(
+      c.id, "INV-1", "2024-05-02T12:00:00Z", {OrderLine{.sku = "PIZ", .quantity = 1}}));
+  EXPECT_EQ(duplicate.error().code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->Stats()->orders, 1);  // failed writes left nothing behind
+
+  Order changed = *created;
+  changed.status = OrderStatus::kReturned;
+  changed.lines.resize(1);
+  changed.lines[0].quantity = -2;
+  changed.lines[0].amount_minor = -1800;
+  auto updated = store_->UpdateOrder(changed);
+  ASSERT_TRUE(updated) << updated.error().ToString();
+  EXPECT_EQ(updated->status, OrderStatus::kReturned);
+  EXPECT_EQ(updated->lines.size(), 1u);
+  EXPECT_EQ(updated->total_minor, -1800);
+  EXPECT_EQ(store_->Stats()->order_lines, 1);
+
+  EXPECT_EQ(store_->DeleteProduct(pizza.id).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store_->DeleteOrder(created->id).ok());
+  EXPECT_EQ(store_->GetOrder(created->id).error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->Stats()->order_lines, 0);
+  EXPECT_TRUE(store_->DeleteProduct(pizza.id).ok());
+}
+
+TEST_P(StoreContractTest, ListsOrdersByCustomerAndTimeWindow) {
+  Customer a = AddCustomer("A", "a");
+  Customer b = AddCustomer("B", "b");
+  AddProduct("P", "Food", 100);
+  auto line = OrderLine{.sku = "P", .quantity = 1, .unit_price_minor = 100, .amount_minor = 100};
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T00:00:00Z", {line})));
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "2", "2024-02-10T00:00:00Z", {line})));
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(b.id, "3", "2024-02-11T00:00:00Z", {line})));
+  EXPECT_EQ(store_->ListOrders({.customer_id = a.id})->items.size(), 2u);
+  auto feb = store_->ListOrders({.from = At("2024-02-01"), .to = At("2024-03-01")});
+  ASSERT_EQ(feb->items.size(), 2u);
+  EXPECT_EQ(feb->items[0].external_id, "2");
+  EXPECT_EQ(feb->items[0].lines.size(), 1u);
+}
+
+TEST_P(StoreContractTest, InteractionsCrudAndValidation) {
+  Customer c = AddCustomer("C", "c");
+  Interaction i{.customer_id = c.id, .kind = "meeting", .channel = "in_person",
+                .occurred_at = At("2024-06-01T10:00:00Z"), .summary = "Revue annuelle",
+                .details = R"({"duration_minutes":45})", .author = "lucia"};
+  auto created = store_->CreateInteraction(i);
+  ASSERT_TRUE(created) << created.error().ToString();
+  EXPECT_EQ(created->summary, "Revue annuelle");
+  EXPECT_EQ(created->kind, "meeting");
+  auto fetched = store_->GetInteraction(created->id);
+  ASSERT_TRUE(fetched);
+  EXPECT_NE(fetched->details.find("45"), std::string::npos);
+  Interaction changed = *created;
+  changed.summary = "Annual review";
+  EXPECT_EQ(store_->UpdateInteraction(changed)->summary, "Annual review");
+  EXPECT_EQ(store_->ListInteractions({.customer_id = c.id, .kind = "meeting"})->items.size(), 1u);
+  EXPECT_TRUE(store_->ListInteractions({.kind = "call"})->items.empty());
+  Interaction orphan = i;
+  orphan.customer_id = 98765;
+  EXPECT_EQ(store_->CreateInteraction(orphan).error().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->DeleteInteraction(created->id).ok());
+  EXPECT_EQ(store_->DeleteInteraction(created->id).code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, TimelineMergesNewestFirstAndPages) {
+  Customer c = AddCustomer("C", "c");
+  Customer other = AddCustomer("O", "o");
+  AddProduct("P", "Food", 100);
+  auto line = OrderLine{.sku = "P", .quantity = 2, .unit_price_minor = 100, .amount_minor = 200};
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(c.id, "1", "2024-01-01T00:00:00Z", {line})));
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(c.id, "2", "2024-03-01T00:00:00Z", {line})));
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(other.id, "9", "2024-02-01T00:00:00Z", {line})));
+  for (const char* when : {"2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z", "2024-04-01T00:00:00Z"}) {
+    ASSERT_TRUE(store_->CreateInteraction(
+        {.customer_id = c.id, .kind = "note", .occurred_at = At(when), .summary = when}));
+  }
+  auto all = store_->Timeline(c.id, {.limit = 50});
+  ASSERT_TRUE(all) << all.error().ToString();
+  ASSERT_EQ(all->items.size(), 5u);
+  EXPECT_TRUE(all->next_cursor.empty());
+  std::vector<std::string> order;
+  for (const auto& e : all->items) {
+    order.push_back(FormatIso8601(e.at) +
+                    (e.type == TimelineEvent::Type::kOrder ? " order" : " note"));
+  }
+  EXPECT_THAT(order, ::testing::ElementsAre(
+                         "2024-04-01T00:00:00Z note", "2024-03-01T00:00:00Z note",
+                         "2024-03-01T00:00:00Z order", "2024-02-01T00:00:00Z note",
+                         "2024-01-01T00:00:00Z order"));
+  EXPECT_EQ(all->items[2].amount_minor, 200);
+  EXPECT_EQ(all->items[2].summary, "2");
+  EXPECT_EQ(all->items[2].kind, "placed");
+
+  std::vector<std::string> paged;
+  PageRequest request{.limit = 2};
+  while (true) {
+    auto page = store_->Timeline(c.id, request);
+    ASSERT_TRUE(page);
+    for (const auto& e : page->items) paged.push_back(FormatIso8601(e.at) + std::to_string(e.id));
+    if (page->next_cursor.empty()) break;
+    request.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(paged.size(), 5u);
+  EXPECT_EQ(store_->Timeline(4242, {}).error().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, DeletingACustomerRemovesTheirOrdersAndInteractions) {
+  Customer c = AddCustomer("C", "c");
+  AddProduct("P", "Food", 100);
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(
+      c.id, "1", "2024-01-01T00:00:00Z",
+      {OrderLine{.sku = "P", .quantity = 1, .unit_price_minor = 100, .amount_minor = 100}})));
+  ASSERT_TRUE(store_->CreateInteraction(
+      {.customer_id = c.id, .kind = "call", .occurred_at = At("2024-01-02")}));
+  ASSERT_TRUE(store_->DeleteCustomer(c.id).ok());
+  auto stats = store_->Stats();
+  EXPECT_EQ(stats->customers, 0);
+  EXPECT_EQ(stats->orders, 0);
+  EXPECT_EQ(stats->order_lines, 0);
+  EXPECT_EQ(stats->interactions, 0);
+  EXPECT_EQ(stats->products, 1);
+}
+
+TEST_P(StoreContractTest, BulkWriterUpsertsAndIsInvisibleUntilCommit) {
+  {
+    auto writer = store_->BeginBulk();
+    ASSERT_TRUE(writer) << writer.error().ToString();
+    auto id = (*writer)->UpsertCustomer(MakeCustomer("X", "first"));
+    ASSERT_TRUE(id);
+    auto again = (*writer)->UpsertCustomer(MakeCustomer("X", "second"));
+    EXPECT_EQ(*again, *id);
+    auto ensured = (*writer)->EnsureCustomer("X", MakeCustomer("", "ignored"));
+    EXPECT_EQ(*ensured, *id);
+    auto other = OpenStore(url_);
+    ASSERT_TRUE(other);
+    EXPECT_EQ((*other)->Stats()->customers, 0);  // not yet committed
+    // destroyed without Commit: rolled back
+  }
+  EXPECT_EQ(store_->Stats()->customers, 0);
+
+  auto writer = store_->BeginBulk();
+  ASSERT_TRUE(writer);
+  auto& w = **writer;
+  CustomerId c = *w.EnsureCustomer("17850", Customer{.country = "United Kingdom"});
+  Product defaults;
+  defaults.name = "WHITE HANGING HEART T-LIGHT HOLDER";
+  defaults.currency = "GBP";
+  ProductId p = *w.EnsureProduct("85123A", defaults);
+  EXPECT_EQ(*w.EnsureProduct("85123A", Product{}), p);
+  Order o = MakeOrder(c, "536365", "2010-12-01T08:26:00Z",
+                      {OrderLine{.product_id = p, .quantity = 6, .unit_price_minor = 255,
+                                 .amount_minor = 1530}});
+  o.currency = "GBP";
+  RecomputeTotals(o);
+  auto order_id = w.UpsertOrder(o);
+  ASSERT_TRUE(order_id) << order_id.error().ToString();
+  ASSERT_TRUE(w.AppendOrderLines(*order_id, c,
+                                 {OrderLine{.product_id = p, .quantity = 2,
+                                            .unit_price_minor = 255, .amount_minor = 510}})
+                  .ok());
+  ASSERT_TRUE(w.Commit().ok());
+  writer->reset();
+
+  auto order = store_->GetOrder(*order_id);
+  ASSERT_TRUE(order);
+  EXPECT_EQ(order->lines.size(), 2u);
+  EXPECT_EQ(order->total_minor, 2040);
+  EXPECT_EQ(store_->GetCustomer(c)->country, "United Kingdom");
+
+  // Re-importing the same invoice replaces it instead of duplicating.
+  auto second = store_->BeginBulk();
+  ASSERT_TRUE(second);
+  CustomerId c2 = *(*second)->EnsureCustomer("17850", Customer{});
+  EXPECT_EQ(c2, c);
+  EXPECT_EQ(*(*second)->UpsertOrder(o), *order_id);
+  ASSERT_TRUE((*second)->Commit().ok());
+  second->reset();
+  auto stats = store_->Stats();
+  EXPECT_EQ(stats->orders, 1);
+  EXPECT_EQ(stats->order_lines, 1);
+  EXPECT_EQ(store_->GetOrder(*order_id)->total_minor, 1530);
+}
+
+TEST_P(StoreContractTest, ScansAreOrderedAndStopOnError) {
+  for (int i = 0; i < 3; ++i) AddCustomer("C" + std::to_string(i), "n");
+  AddProduct("P", "Food", 100);
+  std::vector<std::string> ids;
+  ASSERT_TRUE(store_->ScanCustomers([&](const Customer& c) {
+    ids.push_back(c.external_id);
+    return Status::Ok();
+  }).ok());
+  EXPECT_THAT(ids, ::testing::ElementsAre("C0", "C1", "C2"));
+  int visited = 0;
+  Status stop = store_->ScanCustomers([&](const Customer&) {
+    ++visited;
+    return Internal("stop here");
+  });
+  EXPECT_EQ(stop.message(), "stop here");
+  EXPECT_EQ(visited, 1);
+  auto c = store_->GetCustomerByExternalId("C1");
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(
+      c->id, "1", "2024-01-01T00:00:00Z",
+      {OrderLine{.sku = "P", .quantity = 1, .unit_price_minor = 100, .amount_minor = 100},
+       OrderLine{.sku = "P", .quantity = 2, .unit_price_minor = 100, .amount_minor = 200}})));
+  std::vector<Order> orders;
+  ASSERT_TRUE(store_->ScanOrders([&](const Order& o) {
+    orders.push_back(o);
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(orders.size(), 1u);
+  EXPECT_EQ(orders[0].lines.size(), 2u);
+  EXPECT_EQ(orders[0].lines[1].quantity, 2);
+  // The store is usable after a scan (its read transaction ended).
+  EXPECT_TRUE(store_->CreateCustomer(MakeCustomer("after", "scan")));
+}
+
+TEST_P(StoreContractTest, TokensAreFoundByHashUntilRevoked) {
+  auto t = store_->CreateToken("ci", Role::kAnalyst, "hash-1");
+  ASSERT_TRUE(t) << t.error().ToString();
+  auto found = store_->FindToken("hash-1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->role, Role::kAnalyst);
+  EXPECT_EQ(found->name, "ci");
+  EXPECT_EQ(store_->FindToken("hash-2").error().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->RevokeToken(t->id).ok());
+  EXPECT_EQ(store_->FindToken("hash-1").error().code(), StatusCode::kNotFound);
+  auto all = store_->ListTokens();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_TRUE(all->at(0).revoked);
+}
+
+TEST_P(StoreContractTest, ConnectionsSeeEachOthersCommits) {
+  auto second = OpenStore(url_);
+  ASSERT_TRUE(second);
+  AddCustomer("shared", "s");
+  EXPECT_TRUE((*second)->GetCustomerByExternalId("shared"));
+  std::thread writer([&] {
+    auto own = OpenStore(url_);
+    ASSERT_TRUE(own);
+    for (int i = 0; i < 20; ++i) {
+      ASSERT_TRUE((*own)->CreateCustomer(MakeCustomer("t" + std::to_string(i), "t")));
+    }
+  });
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE((*second)->CreateCustomer(MakeCustomer("m" + std::to_string(i), "m")));
+  }
+  writer.join();
+  EXPECT_EQ(store_->Stats()->customers, 41);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
+                         ::testing::ValuesIn(::centric::testing::TestBackends()), BackendName());
+
+}  // namespace
+}  // namespace centric::store
