@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analytics/clv/gamma_gamma.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/quadrature/exp_sinh.hpp>
+#include <cmath>
+
+#include "analytics/clv/simulate.h"
+
+namespace centric::analytics::clv {
+namespace {
+
+// The density of a customer's mean spend from the definition: the mean of x Gamma(p, nu)
+// values is Gamma(p x, nu x); integrate over nu ~ Gamma(q, gamma).
+double DensityByIntegration(const GammaGammaParams& p, int x, double mean) {
+  boost::math::gamma_distribution<double> nu_dist(p.q, 1 / p.gamma);
+  boost::math::quadrature::exp_sinh<double> integrator;
+  return integrator.integrate([&](double nu) {
+    boost::math::gamma_distribution<double> mean_dist(p.p * x, 1 / (nu * x));
+    return boost::math::pdf(mean_dist, mean) * boost::math::pdf(nu_dist, nu);
+  });
+}
+
+TEST(GammaGammaTest, LikelihoodMatchesIntegrationOfTheDefinition) {
+  GammaGammaParams p{6.25, 3.74, 15.44};  // FHL 2005, CDNOW
+  for (auto [x, m] : {std::pair{1, 20.0}, {3, 35.5}, {10, 12.0}}) {
+    EXPECT_NEAR(GammaGammaLogLikelihood(p, x, m), std::log(DensityByIntegration(p, x, m)), 1e-7);
+  }
+}
+
+TEST(GammaGammaTest, AnalyticGradientMatchesFiniteDifferences) {
+  GammaGammaParams p{4.0, 3.0, 20.0};
+  SpendData data;
+  data.Add(1, 25);
+  data.Add(2, 31);
+  data.Add(7, 12.5);
+  double g[3];
+  GammaGammaLogLikelihood(p, data, g, 1);
+  for (int k = 0; k < 3; ++k) {
+    GammaGammaParams up = p, down = p;
+    double* fu[3] = {&up.p, &up.q, &up.gamma};
+    double* fd[3] = {&down.p, &down.q, &down.gamma};
+    double h = 1e-6 * *fu[k];
+    *fu[k] += h;
+    *fd[k] -= h;
+    double gg[3];
+    double numeric =
+        (GammaGammaLogLikelihood(up, data, gg, 1) - GammaGammaLogLikelihood(down, data, gg, 1)) / (2 * h);
+    EXPECT_NEAR(g[k], numeric, 1e-5 * std::max(1.0, std::fabs(numeric))) << "parameter " << k;
+  }
+}
+
+TEST(GammaGammaTest, RecoversKnownParametersAndPredictsMeanSpend) {
+  const GammaGammaParams truth{6.25, 3.74, 15.44};
+  auto customers = SimulateBgNbd({1.0, 2.0, 1.0, 5.0}, {.customers = 30000, .min_T = 20, .max_T = 60, .seed = 17}, &truth);
+  SpendData data;
+  for (const auto& c : customers) {
+    if (c.x > 0) data.Add(c.x, c.mean_spend);
+  }
+  auto fit = FitGammaGamma(data);
+  ASSERT_TRUE(fit) << fit.error().ToString();
+  GammaGammaParams est = GammaGammaParamsOf(*fit);
+  const double expected[3] = {truth.p, truth.q, truth.gamma};
+  const double got[3] = {est.p, est.q, est.gamma};
+  for (int k = 0; k < 3; ++k) {
+    ASSERT_TRUE(std::isfinite(fit->std_errors[k]));
+    EXPECT_LT(std::fabs(got[k] - expected[k]), 4 * fit->std_errors[k])
+        << fit->names[k] << ": " << got[k] << " vs " << expected[k];
+  }
+  // The conditional expectation shrinks a customer's observed mean toward the population mean.
+  double population = GammaGammaExpectedSpend(est, 0, 0);
+  EXPECT_NEAR(population, truth.p * truth.gamma / (truth.q - 1), 0.1 * population);
+  double one_purchase = GammaGammaExpectedSpend(est, 1, 3 * population);
+  EXPECT_GT(one_purchase, population);
+  EXPECT_LT(one_purchase, 3 * population);
+}
+
+TEST(GammaGammaTest, RefusesAnEmptyDataset) {
+  EXPECT_EQ(FitGammaGamma(SpendData{}).error().code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace centric::analytics::clv
