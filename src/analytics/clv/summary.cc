@@ -24,6 +24,7 @@ struct State {
   int64_t current_spend = 0;  // spend of the latest purchase period
   int64_t repeat_spend = 0;   // spend of completed repeat periods
   int64_t holdout_spend = 0;
+  int64_t total_spend = 0;
 };
 
 struct Partial {
@@ -55,6 +56,7 @@ void Accumulate(const Transactions& tx, const SummaryOptions& opt, uint32_t shar
       s.holdout_spend += amount;
       continue;
     }
+    s.total_spend += amount;
     if (amount <= 0) {
       if (period == s.last_period && s.periods > 0) {
         s.current_spend += amount;
@@ -151,6 +153,7 @@ Result<CustomerSummaries> Summarize(const Transactions& transactions, const Summ
   out.recency.reserve(count);
   out.T.reserve(count);
   out.monetary.reserve(count);
+  out.total_spend.reserve(count);
   out.first_day.reserve(count);
   out.last_day.reserve(count);
   out.holdout_purchases.reserve(count);
@@ -168,6 +171,7 @@ Result<CustomerSummaries> Summarize(const Transactions& transactions, const Summ
     out.T.push_back(as_of_period - s.first_period);
     int64_t repeat_spend = s.repeat_spend + (frequency > 0 ? s.current_spend : 0);
     out.monetary.push_back(frequency > 0 ? static_cast<double>(repeat_spend) / frequency : 0.0);
+    out.total_spend.push_back(s.total_spend);
     out.first_day.push_back(s.first_day);
     out.last_day.push_back(s.last_day);
     out.holdout_purchases.push_back(s.holdout_periods);

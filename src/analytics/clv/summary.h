@@ -35,6 +35,7 @@ struct CustomerSummaries {
   std::vector<int32_t> recency;
   std::vector<int32_t> T;
   std::vector<double> monetary;  // minor units
+  std::vector<int64_t> total_spend;  // every calibration purchase and return, minor units
   std::vector<int32_t> first_day;
   std::vector<int32_t> last_day;
   std::vector<int32_t> holdout_purchases;  // purchase periods after as-of, up to holdout end
