@@ -30,6 +30,7 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& BindNull(int index);
   Statement& Bind(int index, std::optional<int64_t> value);
+  Statement& BindDouble(int index, double value);
 
   // Returns true when a row is available, false when done; errors as Status. A constraint
   // violation is AlreadyExists for UNIQUE, FailedPrecondition for FOREIGN KEY.
@@ -40,6 +41,7 @@ class Statement {
   void Reset();
 
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string_view Text(int column) const;
   std::string String(int column) const { return std::string(Text(column)); }

@@ -54,6 +54,11 @@ class SqliteStore final : public Store {
   Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
 
   Result<StoreStats> Stats() override;
+  Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override;
+  Result<int64_t> SaveAnalysis(std::string_view report_json,
+                               const std::vector<CustomerPrediction>& rows) override;
+  Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override;
+  Result<AnalysisRun> LatestAnalysis() override;
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
 
   Result<ApiToken> CreateToken(std::string_view name, Role role,

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// The retention engine's input and results in the PostgreSQL backend.
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "store/internal/codec.h"
+#include "store/postgres/postgres_store.h"
+
+namespace centric::store::postgres {
+
+Status PostgresStore::ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) {
+  return StreamRows(
+      "SELECT customer_id, extract(epoch from ordered_at)::bigint, total_minor FROM orders",
+      [&](const PgResult& r, int i) {
+        visit(OrderFact{r.Int(i, 0), FromUnixSeconds(r.Int(i, 1)), r.Int(i, 2)});
+        return Status::Ok();
+      });
+}
+
+Result<int64_t> PostgresStore::SaveAnalysis(std::string_view report_json,
+                                            const std::vector<CustomerPrediction>& rows) {
+  int64_t run_id = 0;
+  Status s = InTransaction([&]() -> Status {
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto run, conn_->Run("INSERT INTO analysis_runs(created_at, report) "
+                             "VALUES (to_timestamp($1::bigint), $2::jsonb) RETURNING id",
+                             Params().Add(internal::NowSeconds()).Add(report_json)));
+    run_id = run.Int(0, 0);
+    CENTRIC_RETURN_IF_ERROR(conn_->Exec("DELETE FROM customer_predictions"));
+    for (const auto& r : rows) {
+      auto inserted = conn_->Run(
+          "INSERT INTO customer_predictions(customer_id, run_id, frequency, recency, age, "
+          "monetary, p_alive, expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, "
+          "rfm_m, rfm_segment, tier, service_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+          "$10, $11, $12, $13, $14, $15, $16, $17)",
+          Params().Add(r.customer_id).Add(run_id).Add(int64_t{r.frequency})
+              .Add(int64_t{r.recency}).Add(int64_t{r.age}).Add(fmt::format("{:.17g}", r.monetary))
+              .Add(fmt::format("{:.17g}", r.p_alive)).Add(fmt::format("{:.17g}", r.expected_purchases))
+              .Add(fmt::format("{:.17g}", r.expected_spend)).Add(fmt::format("{:.17g}", r.clv))
+              .Add(r.churn_risk).Add(int64_t{r.rfm_r}).Add(int64_t{r.rfm_f}).Add(int64_t{r.rfm_m})
+              .Add(r.rfm_segment).Add(r.tier).Add(r.service_level));
+      if (!inserted) {
+        if (inserted.error().code() == StatusCode::kFailedPrecondition) {
+          return Status(StatusCode::kNotFound, fmt::format("no customer {}", r.customer_id),
+                        "customer_id");
+        }
+        return inserted.error();
+      }
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return Error(s);
+  return run_id;
+}
+
+Result<CustomerPrediction> PostgresStore::GetPrediction(CustomerId customer_id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run("SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
+                         "expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, "
+                         "rfm_m, rfm_segment, tier, service_level FROM customer_predictions "
+                         "WHERE customer_id = $1",
+                         Params().Add(customer_id)));
+  if (r.rows() == 0) return Error(NotFound(fmt::format("no prediction for customer {}", customer_id)));
+  auto real = [&](int column) { return std::strtod(r.String(0, column).c_str(), nullptr); };
+  CustomerPrediction p;
+  p.customer_id = r.Int(0, 0);
+  p.run_id = r.Int(0, 1);
+  p.frequency = static_cast<int>(r.Int(0, 2));
+  p.recency = static_cast<int>(r.Int(0, 3));
+  p.age = static_cast<int>(r.Int(0, 4));
+  p.monetary = real(5);
+  p.p_alive = real(6);
+  p.expected_purchases = real(7);
+  p.expected_spend = real(8);
+  p.clv = real(9);
+  p.churn_risk = r.String(0, 10);
+  p.rfm_r = static_cast<int>(r.Int(0, 11));
+  p.rfm_f = static_cast<int>(r.Int(0, 12));
+  p.rfm_m = static_cast<int>(r.Int(0, 13));
+  p.rfm_segment = r.String(0, 14);
+  p.tier = r.String(0, 15);
+  p.service_level = r.String(0, 16);
+  return p;
+}
+
+Result<AnalysisRun> PostgresStore::LatestAnalysis() {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_->Run("SELECT id, extract(epoch from created_at)::bigint, report::text "
+                         "FROM analysis_runs ORDER BY id DESC LIMIT 1"));
+  if (r.rows() == 0) return Error(NotFound("no analysis has run yet: run `centric analyze`"));
+  return AnalysisRun{r.Int(0, 0), FromUnixSeconds(r.Int(0, 1)), r.String(0, 2)};
+}
+
+}  // namespace centric::store::postgres
