@@ -42,5 +42,6 @@ void RegisterExport(CLI::App& app, CliContext& ctx);
 void RegisterDemo(CLI::App& app, CliContext& ctx);
 void RegisterServe(CLI::App& app, CliContext& ctx);
 void RegisterToken(CLI::App& app, CliContext& ctx);
+void RegisterAnalyze(CLI::App& app, CliContext& ctx);
 
 }  // namespace centric::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   RegisterDemo(app, ctx);
   RegisterServe(app, ctx);
   RegisterToken(app, ctx);
+  RegisterAnalyze(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

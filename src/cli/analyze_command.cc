@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: Apache-2.0
+// centric analyze: the retention analysis of the store (results saved for the API and the
+// web app) or of a transactions file (results printed and optionally written as CSV).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "cli/command.h"
+#include "jobs/analyze.h"
+#include "jobs/transactions_file.h"
+
+namespace centric::cli {
+namespace {
+
+namespace clv = analytics::clv;
+
+struct AnalyzeArgs {
+  std::string as_of, period = "week", model = "bgnbd", holdout_end;
+  int horizon = 12;
+  double discount_rate = 0.01;
+  double margin = 1.0;
+  bool json = false;
+  std::string predictions_path;
+  std::string transactions_path, map, date_format, currency = "EUR";
+};
+
+Result<int32_t> ParseDay(const std::string& text, const char* field) {
+  auto t = ParseIso8601(text);
+  if (!t) return Error(InvalidArgument(t.error().message(), field));
+  return jobs::DayOf(*t);
+}
+
+std::string Money(double minor) { return fmt::format("{:.2f}", minor / 100.0); }
+
+void PrintReadable(const jobs::AnalyzeResult& r) {
+  const auto& rep = r.report;
+  const auto& ret = r.retention;
+  fmt::print("Retention analysis as of {} ({} periods, {})\n", rep.at("as_of").as_string().c_str(),
+             rep.at("period").as_string().c_str(),
+             ret.options.model == clv::PurchaseModel::kBgNbd ? "BG/NBD" : "Pareto/NBD");
+  int64_t customers = static_cast<int64_t>(ret.summaries.size());
+  int64_t repeaters = ret.summaries.repeaters();
+  fmt::print("  customers {}, repeat buyers {} ({:.1f} %)\n", customers, repeaters,
+             customers ? 100.0 * repeaters / customers : 0.0);
+  std::string params;
+  for (size_t i = 0; i < ret.purchase_fit.names.size(); ++i) {
+    params += fmt::format("{}{} = {:.4g} (± {:.2g})", i ? ", " : "", ret.purchase_fit.names[i],
+                          ret.purchase_fit.params[i], ret.purchase_fit.std_errors[i]);
+  }
+  fmt::print("  purchase model: {}\n    log-likelihood {:.2f}, {} after {} iterations\n", params,
+             ret.purchase_fit.log_likelihood, ret.purchase_fit.converged ? "converged" : "NOT converged",
+             ret.purchase_fit.iterations);
+  if (ret.spend_fit) {
+    const auto& f = *ret.spend_fit;
+    fmt::print("  spend model (Gamma-Gamma): p = {:.4g}, q = {:.4g}, gamma = {:.4g}\n", f.params[0],
+               f.params[1], f.params[2]);
+  }
+  double expected = 0, value = 0;
+  for (size_t i = 0; i < ret.summaries.size(); ++i) {
+    expected += ret.predictions.expected_purchases[i];
+    value += ret.predictions.clv[i];
+  }
+  fmt::print("  next {} months: {:.0f} expected purchases, lifetime value {} ({:.1f} % a month "
+             "discount, margin {:.0f} %)\n",
+             ret.options.horizon_months, expected, Money(value),
+             100 * ret.options.monthly_discount_rate, 100 * ret.options.margin);
+  if (ret.holdout) {
+    const auto& h = *ret.holdout;
+    fmt::print("  holdout ({:.0f} periods): predicted {:.0f} purchases, actual {:.0f}; mean "
+               "absolute error {:.3f} per customer\n",
+               h.periods, h.predicted_total, h.actual_total, h.mean_absolute_error);
+    fmt::print("    {:>9} {:>10} {:>10} {:>10}\n", "frequency", "customers", "predicted", "actual");
+    for (const auto& row : h.by_frequency) {
+      fmt::print("    {:>9} {:>10} {:>10.3f} {:>10.3f}\n",
+                 row.frequency == 7 ? std::string("7+") : std::to_string(row.frequency),
+                 row.customers, row.predicted_mean, row.actual_mean);
+    }
+  }
+  for (const auto& w : ret.warnings) fmt::print("  warning: {}\n", w);
+  if (rep.contains("run_id")) {
+    fmt::print("  saved as analysis run {}\n", rep.at("run_id").as_int64());
+  }
+}
+
+Status WritePredictions(const std::string& path, const jobs::AnalyzeResult& r,
+                        const std::vector<std::string>& ids) {
+  std::FILE* out = std::fopen(path.c_str(), "w");
+  if (!out) return Unavailable(fmt::format("cannot write {}", path));
+  fmt::print(out, "customer,frequency,recency,T,monetary,p_alive,expected_purchases,"
+                  "expected_spend,clv,rfm_segment,tier\n");
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const auto& row = r.rows[i];
+    fmt::print(out, "{},{},{},{},{:.2f},{:.6f},{:.6f},{:.2f},{:.2f},{},{}\n", ids[i], row.frequency,
+               row.recency, row.age, row.monetary / 100.0, row.p_alive, row.expected_purchases,
+               row.expected_spend / 100.0, row.clv / 100.0, row.rfm_segment, row.tier);
+  }
+  bool ok = std::fflush(out) == 0;
+  ok = std::fclose(out) == 0 && ok;
+  return ok ? Status::Ok() : Unavailable(fmt::format("cannot write {}", path));
+}
+
+int Run(CliContext& ctx, const AnalyzeArgs& a) {
+  jobs::AnalyzeOptions options;
+  options.horizon_months = a.horizon;
+  options.monthly_discount_rate = a.discount_rate;
+  options.margin = a.margin;
+  auto period = clv::ParsePeriod(a.period);
+  auto model = clv::ParsePurchaseModel(a.model);
+  if (!period || !model) {
+    ReportError(!period ? period.error() : model.error());
+    return kExitUsage;
+  }
+  options.period = *period;
+  options.model = *model;
+  if (!a.as_of.empty()) {
+    auto day = ParseDay(a.as_of, "as-of");
+    if (!day) return ReportError(day.error()), kExitUsage;
+    options.as_of_day = *day;
+  }
+  if (!a.holdout_end.empty()) {
+    auto day = ParseDay(a.holdout_end, "holdout-end");
+    if (!day) return ReportError(day.error()), kExitUsage;
+    options.holdout_end_day = *day;
+  }
+
+  Result<jobs::AnalyzeResult> result = Error(Internal("not run"));
+  std::vector<std::string> ids;
+  if (!a.transactions_path.empty()) {
+    auto loaded = jobs::LoadTransactionsFile(a.transactions_path,
+                                             {.map = a.map, .date_format = a.date_format,
+                                              .currency = a.currency});
+    if (!loaded) return ReportError(loaded.error());
+    result = jobs::Analyze(*loaded, options);
+    if (result) ids = result->customer_keys;
+  } else {
+    auto store = OpenStoreOrReport(ctx);
+    if (!store) return kExitFailure;
+    result = jobs::AnalyzeStore(*store, options);
+    if (result && !a.predictions_path.empty()) {
+      std::vector<std::string> external(1);
+      Status scan = store->ScanCustomers([&](const Customer& c) {
+        if (c.id >= static_cast<int64_t>(external.size())) external.resize(c.id + 1);
+        external[c.id] = c.external_id;
+        return Status::Ok();
+      });
+      if (!scan.ok()) return ReportError(scan);
+      for (const auto& row : result->rows) ids.push_back(external[row.customer_id]);
+    }
+  }
+  if (!result) return ReportError(result.error());
+  if (a.json) {
+    fmt::print("{}\n", boost::json::serialize(result->report));
+  } else {
+    PrintReadable(*result);
+  }
+  if (!a.predictions_path.empty()) {
+    Status written = WritePredictions(a.predictions_path, *result, ids);
+    if (!written.ok()) return ReportError(written);
+    if (!a.json) fmt::print("  predictions written to {}\n", a.predictions_path);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterAnalyze(CLI::App& app, CliContext& ctx) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  auto* cmd = app.add_subcommand(
+      "analyze",
+      "Retention analysis: fit BG/NBD or Pareto/NBD and Gamma-Gamma, predict every customer's "
+      "probability alive, purchases and lifetime value; saved to the store, or run on a file "
+      "with --transactions");
+  AddDbOption(*cmd, ctx);
+  cmd->add_option("--as-of", args->as_of,
+                  "End of the calibration period (YYYY-MM-DD); default: the latest transaction");
+  cmd->add_option("--period", args->period, "Purchase period: day or week")->capture_default_str();
+  cmd->add_option("--model", args->model, "Purchase model: bgnbd or pareto")->capture_default_str();
+  cmd->add_option("--holdout-end", args->holdout_end,
+                  "Validate on purchases after --as-of up to this date (YYYY-MM-DD)");
+  cmd->add_option("--horizon", args->horizon, "Months of expected purchases and lifetime value")
+      ->capture_default_str();
+  cmd->add_option("--discount-rate", args->discount_rate, "Monthly discount rate of lifetime value")
+      ->capture_default_str();
+  cmd->add_option("--margin", args->margin, "Share of spend that is margin, in (0, 1]")
+      ->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print one JSON object instead of the readable summary");
+  cmd->add_option("--predictions", args->predictions_path, "Write one CSV row per customer here");
+  cmd->add_option("--transactions", args->transactions_path,
+                  "Analyse this CSV file (one row per transaction) instead of the store");
+  cmd->add_option("--map", args->map,
+                  "With --transactions: columns, e.g. customer=CustomerID,date=InvoiceDate,amount=Total");
+  cmd->add_option("--date-format", args->date_format,
+                  "With --transactions: strftime-style date format (default ISO 8601)");
+  cmd->add_option("--currency", args->currency,
+                  "With --transactions: ISO 4217 currency of the amounts (sets minor units)")
+      ->capture_default_str();
+  cmd->callback([&ctx, args] { ctx.exit_code = Run(ctx, *args); });
+}
+
+}  // namespace centric::cli

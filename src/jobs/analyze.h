@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// `centric analyze`: the retention analysis of a store or a transactions file, as a report
+// (one JSON object, the shape `--json` prints and the API serves by section) plus one
+// prediction row per customer. Thread-safe: no shared state.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "analytics/clv/clv.h"
+#include "jobs/transactions_source.h"
+#include "store/store.h"
+
+namespace centric::jobs {
+
+struct AnalyzeOptions {
+  std::optional<int32_t> as_of_day;  // default: the day of the latest transaction
+  analytics::clv::Period period = analytics::clv::Period::kWeek;
+  analytics::clv::PurchaseModel model = analytics::clv::PurchaseModel::kBgNbd;
+  std::optional<int32_t> holdout_end_day;
+  int horizon_months = 12;
+  double monthly_discount_rate = 0.01;
+  double margin = 1.0;
+  int threads = 2;
+};
+
+struct AnalyzeResult {
+  analytics::clv::RetentionReport retention;
+  boost::json::object report;                  // what --json prints
+  std::vector<store::CustomerPrediction> rows;  // customer ids: store ids in store mode
+  std::vector<std::string> customer_keys;       // file mode: the id of each row's customer
+};
+
+// Runs the analysis on loaded transactions. Errors as analytics::clv::AnalyzeRetention.
+Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOptions& options);
+
+// Loads the store's orders, analyses them and saves report and predictions in one
+// transaction. Returns the result with the run id in report["run_id"].
+Result<AnalyzeResult> AnalyzeStore(store::Store& store, const AnalyzeOptions& options);
+
+}  // namespace centric::jobs

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "jobs/transactions_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <unordered_map>
+
+#include "core/money.h"
+#include "ingest/csv_reader.h"
+#include "ingest/schema.h"
+
+namespace centric::jobs {
+namespace {
+
+constexpr std::array<std::string_view, 3> kFields = {"customer", "date", "amount"};
+constexpr size_t kMaxListedErrors = 20;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Parses "field=Column,..." where a column may be "quoted, with commas".
+Result<std::array<std::string, 3>> ParseMap(std::string_view text) {
+  std::array<std::string, 3> columns;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eq = text.find('=', pos);
+    if (eq == std::string_view::npos) {
+      return Error(InvalidArgument(
+          fmt::format("'{}' is not field=Column", Trim(text.substr(pos))), "map"));
+    }
+    std::string_view field = Trim(text.substr(pos, eq - pos));
+    std::string column;
+    pos = eq + 1;
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (pos < text.size() && text[pos] == '"') {
+      ++pos;
+      while (pos < text.size()) {
+        if (text[pos] == '"' && pos + 1 < text.size() && text[pos + 1] == '"') {
+          column += '"';
+          pos += 2;
+        } else if (text[pos] == '"') {
+          ++pos;
+          break;
+        } else {
+          column += text[pos++];
+        }
+      }
+      while (pos < text.size() && text[pos] != ',') ++pos;
+    } else {
+      size_t comma = std::min(text.find(',', pos), text.size());
+      column = std::string(Trim(text.substr(pos, comma - pos)));
+      pos = comma;
+    }
+    if (pos < text.size()) ++pos;  // the comma
+    auto it = std::find(kFields.begin(), kFields.end(), field);
+    if (it == kFields.end()) {
+      return Error(InvalidArgument(
+          fmt::format("unknown field '{}'; the fields are customer, date, amount", field), "map"));
+    }
+    columns[it - kFields.begin()] = column;
+  }
+  return columns;
+}
+
+}  // namespace
+
+Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
+                                                const TransactionsFileOptions& options) {
+  CENTRIC_ASSIGN_OR_RETURN(auto wanted, ParseMap(options.map));
+  DateFormat date_format = DateFormat::Iso8601();
+  if (!options.date_format.empty()) {
+    CENTRIC_ASSIGN_OR_RETURN(date_format, DateFormat::Compile(options.date_format));
+  }
+  if (!IsCurrencyCode(options.currency)) {
+    return Error(InvalidArgument(fmt::format("'{}' is not an ISO 4217 code", options.currency),
+                                 "currency"));
+  }
+  const int exponent = CurrencyExponent(options.currency);
+  CENTRIC_ASSIGN_OR_RETURN(auto input, ingest::InputBuffer::OpenFile(path));
+  ingest::CsvReader reader(std::move(input));
+  ingest::CsvRecord record;
+  CENTRIC_ASSIGN_OR_RETURN(bool has_header, reader.Next(record));
+  if (!has_header) return Error(InvalidArgument(fmt::format("{}: the file is empty", path)));
+  std::vector<std::string> header(record.fields.begin(), record.fields.end());
+  std::array<int, 3> column{-1, -1, -1};
+  for (size_t f = 0; f < kFields.size(); ++f) {
+    std::string_view name = wanted[f].empty() ? kFields[f] : std::string_view(wanted[f]);
+    for (size_t c = 0; c < header.size(); ++c) {
+      bool match = wanted[f].empty() ? ingest::EqualsIgnoreCase(header[c], name) : header[c] == name;
+      if (match) column[f] = static_cast<int>(c);
+    }
+    if (column[f] < 0) {
+      std::string list;
+      for (const auto& h : header) list += (list.empty() ? "" : ", ") + h;
+      return Error(InvalidArgument(
+          wanted[f].empty()
+              ? fmt::format("{}: no column for '{}'; map one with --map {}=COLUMN (columns: {})",
+                            path, kFields[f], kFields[f], list)
+              : fmt::format("{}: no column '{}' (columns: {})", path, wanted[f], list),
+          "map"));
+    }
+  }
+
+  LoadedTransactions out;
+  std::unordered_map<std::string, uint32_t> index;
+  std::vector<std::string> errors;
+  int64_t error_count = 0;
+  int32_t first = std::numeric_limits<int32_t>::max(), last = std::numeric_limits<int32_t>::min();
+  auto fail = [&](int64_t line, int f, std::string_view reason) {
+    if (++error_count <= static_cast<int64_t>(kMaxListedErrors)) {
+      errors.push_back(fmt::format("{}:{}: {}: {}", path, line, header[column[f]], reason));
+    }
+  };
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(bool more, reader.Next(record));
+    if (!more) break;
+    if (record.problem != ingest::RecordProblem::kNone) {
+      ++error_count;
+      if (errors.size() < kMaxListedErrors) {
+        errors.push_back(fmt::format("{}:{}: {}", path, record.line,
+                                     ingest::RecordProblemText(record.problem)));
+      }
+      continue;
+    }
+    if (record.fields.size() != header.size()) {
+      ++error_count;
+      if (errors.size() < kMaxListedErrors) {
+        errors.push_back(fmt::format("{}:{}: expected {} columns, found {}", path, record.line,
+                                     header.size(), record.fields.size()));
+      }
+      continue;
+    }
+    std::string_view customer = Trim(record.fields[column[0]]);
+    if (customer.empty()) continue;  // guest purchase: no customer to predict for
+    auto when = date_format.Parse(Trim(record.fields[column[1]]));
+    if (!when) {
+      fail(record.line, 1, when.error().message());
+      continue;
+    }
+    auto amount = ParseDecimal(Trim(record.fields[column[2]]));
+    Result<int64_t> minor = amount ? ToMinorUnits(*amount, exponent) : Error(amount.error());
+    if (!minor) {
+      fail(record.line, 2, minor.error().message());
+      continue;
+    }
+    auto [it, inserted] = index.try_emplace(std::string(customer), static_cast<uint32_t>(index.size()));
+    if (inserted) out.customer_keys.push_back(it->first);
+    int32_t day = DayOf(*when);
+    first = std::min(first, day);
+    last = std::max(last, day);
+    out.transactions.Add(it->second, day, *minor);
+  }
+  if (error_count > 0) {
+    std::string message = fmt::format("{} bad rows in {}:", error_count, path);
+    for (const auto& e : errors) message += "\n  " + e;
+    if (error_count > static_cast<int64_t>(errors.size())) {
+      message += fmt::format("\n  ... and {} more", error_count - static_cast<int64_t>(errors.size()));
+    }
+    return Error(InvalidArgument(message));
+  }
+  out.first_day = out.transactions.size() ? first : 0;
+  out.last_day = out.transactions.size() ? last : 0;
+  return out;
+}
+
+}  // namespace centric::jobs
