@@ -52,7 +52,7 @@ void FillShop(store::Store& store) {
 class AnalyzeStoreTest : public ::testing::TestWithParam<BackendParam> {};
 
 TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
-  ASSERT_TRUE(::centric::testing::PostgresRequirementMet());
+  CENTRIC_REQUIRE_BACKEND(GetParam().name);
   auto store = ::centric::testing::FreshStore(GetParam().name);
   ASSERT_NE(store, nullptr);
   FillShop(*store);
@@ -84,7 +84,7 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
 }
 
 TEST_P(AnalyzeStoreTest, AnEmptyStoreIsAClearError) {
-  ASSERT_TRUE(::centric::testing::PostgresRequirementMet());
+  CENTRIC_REQUIRE_BACKEND(GetParam().name);
   auto store = ::centric::testing::FreshStore(GetParam().name);
   ASSERT_NE(store, nullptr);
   auto result = AnalyzeStore(*store, {});

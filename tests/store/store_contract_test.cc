@@ -20,8 +20,7 @@ Timestamp At(const char* iso) { return *ParseIso8601(iso); }
 class StoreContractTest : public ::testing::TestWithParam<BackendParam> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(::centric::testing::PostgresRequirementMet())
-        << "CI=true but CENTRIC_TEST_PG_DSN is not set: PostgreSQL must be tested in CI";
+    CENTRIC_REQUIRE_BACKEND(GetParam().name);
     store_ = ::centric::testing::FreshStore(GetParam().name, &url_);
     ASSERT_NE(store_, nullptr);
   }

@@ -16,11 +16,6 @@ std::string PgDsn() {
   return dsn ? dsn : "";
 }
 
-bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci && std::string(ci) == "true";
-}
-
 void ResetPostgres(const std::string& dsn) {
   PGconn* conn = PQconnectdb(dsn.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -40,13 +35,16 @@ void ResetPostgres(const std::string& dsn) {
 
 }  // namespace
 
-std::vector<BackendParam> TestBackends() {
-  std::vector<BackendParam> out = {{"sqlite"}};
-  if (!PgDsn().empty()) out.push_back({"postgresql"});
-  return out;
+bool InCi() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
 }
 
-bool PostgresRequirementMet() { return !InCi() || !PgDsn().empty(); }
+std::vector<BackendParam> TestBackends() { return {{"sqlite"}, {"postgresql"}}; }
+
+bool BackendConfigured(const std::string& backend) {
+  return backend != "postgresql" || !PgDsn().empty();
+}
 
 std::unique_ptr<store::Store> FreshStore(const std::string& backend, std::string* url_out) {
   std::string url;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// The stores a backend-agnostic test runs against: SQLite always, and PostgreSQL when
-// CENTRIC_TEST_PG_DSN names a scratch database (scripts/test-postgres.sh starts one).
-// Under CI=true a missing PostgreSQL is a failure, never a silent skip.
+// The stores a backend-agnostic test runs against: SQLite and PostgreSQL. The PostgreSQL cases
+// use the scratch database CENTRIC_TEST_PG_DSN names (scripts/test.sh starts one); without it
+// they are skipped on a developer's machine and fail under CI=true, never a silent pass.
+// Both backends are always instantiated, because ctest lists the cases when the test binary
+// is built, before the test command has started PostgreSQL.
 #pragma once
 
 #include <memory>
@@ -18,7 +20,7 @@ struct BackendParam {
   std::string name;  // "sqlite" or "postgresql", for test names
 };
 
-// The backends to run: {"sqlite"} plus "postgresql" when configured.
+// The backends to run: {"sqlite", "postgresql"}.
 std::vector<BackendParam> TestBackends();
 
 // A fresh, empty, migrated store of `backend`. For SQLite a new file in a temp directory (so
@@ -28,8 +30,20 @@ std::vector<BackendParam> TestBackends();
 std::unique_ptr<store::Store> FreshStore(const std::string& backend,
                                          std::string* url_out = nullptr);
 
-// Fails the current test (returns false) when CI=true and PostgreSQL is not configured.
-bool PostgresRequirementMet();
+// True unless `backend` is PostgreSQL and CENTRIC_TEST_PG_DSN is not set.
+bool BackendConfigured(const std::string& backend);
+bool InCi();
+
+// In a test body or SetUp: skips the case when its backend is not configured, or fails it
+// under CI=true.
+#define CENTRIC_REQUIRE_BACKEND(backend)                                             \
+  do {                                                                               \
+    if (!::centric::testing::BackendConfigured(backend)) {                           \
+      ASSERT_FALSE(::centric::testing::InCi())                                       \
+          << "CI=true but CENTRIC_TEST_PG_DSN is not set: PostgreSQL must be tested"; \
+      GTEST_SKIP() << "CENTRIC_TEST_PG_DSN is not set";                              \
+    }                                                                                \
+  } while (0)
 
 // gtest name generator for BackendParam.
 struct BackendName {

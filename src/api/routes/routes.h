@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+// One function per resource adds that resource's routes; handle_request.cc calls them all.
+// Each route's method, path and access are listed in docs/api.md and openapi.json.
+#pragma once
+
+#include "api/router.h"
+
+namespace centric::api {
+
+void AddMetaRoutes(Router& router);         // /health, /api/v1/openapi.json
+void AddCustomerRoutes(Router& router);     // /api/v1/customers...
+void AddProductRoutes(Router& router);      // /api/v1/products...
+void AddOrderRoutes(Router& router);        // /api/v1/orders...
+void AddInteractionRoutes(Router& router);  // /api/v1/interactions...
+void AddTokenRoutes(Router& router);        // /api/v1/tokens... (admin)
+
+}  // namespace centric::api

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+// `centric import` and `centric export` as a user runs them: help, exit codes (0 ok, 1
+// failure, 2 usage) and the messages on stderr.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "run_centric.h"
+#include "store/store.h"
+
+namespace centric::ingest {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+using testing::RunCentric;
+using testing::ScratchDir;
+
+const std::string kRetailII = std::string(CENTRIC_TEST_DATA_DIR) + "/online_retail_ii_sample.csv";
+const std::string kRetailMap = "customer=Customer ID,timestamp=InvoiceDate,product=StockCode";
+
+TEST(ImportCliTest, HelpDescribesFieldsAndExitCodes) {
+  ScratchDir dir;
+  auto r = RunCentric(dir, {"import", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, HasSubstr("--map"));
+  EXPECT_THAT(r.out, HasSubstr("--skip-bad"));
+  EXPECT_THAT(r.out, HasSubstr("consent_<channel>, attr.<name>"));
+  EXPECT_THAT(r.out, HasSubstr("Exit codes: 0 imported, 1 failed (nothing imported), 2 usage error."));
+  auto e = RunCentric(dir, {"export", "--help"});
+  EXPECT_EQ(e.exit_code, 0);
+  EXPECT_THAT(e.out, HasSubstr("--output"));
+}
+
+TEST(ImportCliTest, ImportsTheOnlineRetailExportAndExportsItBack) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  auto r = RunCentric(dir, {"import", "orders", kRetailII, "--db", db, "--currency", "GBP", "--map",
+                            kRetailMap, "--date-format", "%m/%d/%Y %H:%M"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(": 99 rows read, 99 imported, 0 rejected, 0 skipped in "));
+  EXPECT_THAT(r.out, HasSubstr("14 orders (0 cancelled)"));
+
+  const std::string exported = dir.Path("orders.jsonl");
+  auto e = RunCentric(dir, {"export", "orders", "--output", exported, "--db", db});
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_EQ(e.err, "exported 99 order lines of orders to " + exported + "\n");
+  const std::string db2 = dir.Path("copy.db");
+  auto back = RunCentric(dir, {"import", "orders", exported, "--db", db2});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  auto stats = (*store::OpenStore(db2))->Stats();
+  EXPECT_EQ(stats->orders, 14);
+  EXPECT_EQ(stats->order_lines, 99);
+
+  auto to_stdout = RunCentric(dir, {"export", "products", "--db", db});
+  ASSERT_EQ(to_stdout.exit_code, 0);
+  EXPECT_THAT(to_stdout.out, StartsWith("sku,name,category,price,unit_cost,currency\n85123A,"));
+}
+
+TEST(ImportCliTest, UsageErrorsExitWithTwo) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  const std::string file = dir.Write("p.csv", "Code,Title\nA,B\n");
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const Case cases[] = {
+      {{"import", "things", file, "--db", db}, ""},
+      {{"import", "products", file, "--db", db, "--map", "article=Code"},
+       "centric: --map: unknown field 'article' for products (fields: sku, name, category, price, "
+       "unit_cost, currency)\n"},
+      {{"import", "products", file, "--db", db, "--map", "sku=SKU"},
+       "centric: --map sku=SKU: no column 'SKU' (columns: Code, Title)\n"},
+      {{"import", "products", file, "--db", db},
+       "centric: no column for required field 'sku'; name one with --map sku=COLUMN (columns: "
+       "Code, Title)\n"},
+      {{"import", "products", file, "--db", db, "--date-format", "%Q"},
+       "centric: --date-format: date format '%Q': unsupported directive '%Q'\n"},
+      {{"import", "products", file, "--db", db, "--currency", "euro"},
+       "centric: --currency: 'euro' is not an ISO 4217 code\n"},
+      {{"import", "products", file, "--db", db, "--format", "xml"}, ""},
+      {{"export", "products", "--db", db, "--format", "xml"}, ""},
+  };
+  for (const auto& c : cases) {
+    auto r = RunCentric(dir, c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args[1] << " " << r.err;
+    if (!c.err.empty()) EXPECT_EQ(r.err, c.err);
+  }
+}
+
+TEST(ImportCliTest, BadRowsExitWithOneAndChangeNothing) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  ASSERT_EQ(RunCentric(dir, {"import", "products", dir.Write("a.csv", "sku,price\nA,1\n"), "--db", db})
+                .exit_code, 0);
+  const std::string bad = dir.Write("b.csv", "sku,price\nA,2\nB,x\n");
+  auto r = RunCentric(dir, {"import", "products", bad, "--db", db});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "centric: " + bad + ": 1 bad row; nothing was imported (--skip-bad REJECTS.csv "
+                   "imports the good rows)\n" + bad + ":3: price: 'x' is not a number\n");
+  auto store = *store::OpenStore(db);
+  auto products = store->ListProducts({});
+  ASSERT_EQ(products->items.size(), 1u);
+  EXPECT_EQ(products->items[0].price_minor, 100);
+
+  const std::string rejects = dir.Path("rejects.csv");
+  auto skip = RunCentric(dir, {"import", "products", bad, "--db", db, "--skip-bad", rejects});
+  EXPECT_EQ(skip.exit_code, 0) << skip.err;
+  EXPECT_THAT(skip.out, HasSubstr("2 rows read, 1 imported, 1 rejected, 0 skipped"));
+  EXPECT_EQ(testing::ReadFile(rejects), "line,reason,sku,price\n3,price: 'x' is not a number,B,x\n");
+}
+
+TEST(ImportCliTest, MissingFileOrStoreExitsWithOne) {
+  ScratchDir dir;
+  auto r = RunCentric(dir, {"import", "products", dir.Path("none.csv"), "--db", dir.Path("c.db")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "centric: " + dir.Path("none.csv") + ": No such file or directory\n");
+}
+
+TEST(ImportCliTest, DryRunChecksWithoutWriting) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  auto r = RunCentric(dir, {"import", "orders", kRetailII, "--dry-run", "--db", db, "--currency",
+                            "GBP", "--map", kRetailMap, "--date-format", "%m/%d/%Y %H:%M"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("checked orders from "));
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+}  // namespace
+}  // namespace centric::ingest
