@@ -21,6 +21,7 @@ Router BuildRouter() {
   AddOrderRoutes(router);
   AddInteractionRoutes(router);
   AddTokenRoutes(router);
+  AddAnalyticsRoutes(router);
   return router;
 }
 

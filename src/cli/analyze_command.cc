@@ -23,6 +23,8 @@ struct AnalyzeArgs {
   bool json = false;
   std::string predictions_path;
   std::string transactions_path, map, date_format, currency = "EUR";
+  std::vector<double> tier_shares;
+  std::vector<double> tier_cuts;
 };
 
 Result<int32_t> ParseDay(const std::string& text, const char* field) {
@@ -77,6 +79,21 @@ void PrintReadable(const jobs::AnalyzeResult& r) {
                  row.customers, row.predicted_mean, row.actual_mean);
     }
   }
+  const auto& tiers = rep.at("tiers").at("tiers").as_array();
+  fmt::print("  value tiers:");
+  for (const auto& t : tiers) {
+    fmt::print(" {} ({}) {}", t.at("tier").as_string().c_str(),
+               t.at("service_level").as_string().c_str(), t.at("customers").as_int64());
+  }
+  fmt::print("\n  churn risk:");
+  for (const auto& [band, count] : rep.at("churn_risk").at("counts").as_object()) {
+    fmt::print(" {} {}", std::string_view(band), count.as_int64());
+  }
+  fmt::print("\n  RFM segments:");
+  for (const auto& [segment, count] : rep.at("rfm").at("segments").as_object()) {
+    if (count.as_int64() > 0) fmt::print(" {} {}", std::string_view(segment), count.as_int64());
+  }
+  fmt::print("\n");
   for (const auto& w : ret.warnings) fmt::print("  warning: {}\n", w);
   if (rep.contains("run_id")) {
     fmt::print("  saved as analysis run {}\n", rep.at("run_id").as_int64());
@@ -88,12 +105,13 @@ Status WritePredictions(const std::string& path, const jobs::AnalyzeResult& r,
   std::FILE* out = std::fopen(path.c_str(), "w");
   if (!out) return Unavailable(fmt::format("cannot write {}", path));
   fmt::print(out, "customer,frequency,recency,T,monetary,p_alive,expected_purchases,"
-                  "expected_spend,clv,rfm_segment,tier\n");
+                  "expected_spend,clv,rfm_segment,tier,service_level,churn_risk\n");
   for (size_t i = 0; i < r.rows.size(); ++i) {
     const auto& row = r.rows[i];
-    fmt::print(out, "{},{},{},{},{:.2f},{:.6f},{:.6f},{:.2f},{:.2f},{},{}\n", ids[i], row.frequency,
-               row.recency, row.age, row.monetary / 100.0, row.p_alive, row.expected_purchases,
-               row.expected_spend / 100.0, row.clv / 100.0, row.rfm_segment, row.tier);
+    fmt::print(out, "{},{},{},{},{:.2f},{:.6f},{:.6f},{:.2f},{:.2f},{},{},{},{}\n", ids[i],
+               row.frequency, row.recency, row.age, row.monetary / 100.0, row.p_alive,
+               row.expected_purchases, row.expected_spend / 100.0, row.clv / 100.0,
+               row.rfm_segment, row.tier, row.service_level, row.churn_risk);
   }
   bool ok = std::fflush(out) == 0;
   ok = std::fclose(out) == 0 && ok;
@@ -113,6 +131,14 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
   }
   options.period = *period;
   options.model = *model;
+  if (!a.tier_cuts.empty()) {
+    // Given in major units, like every amount a person types.
+    options.segments.tiers.absolute =
+        analytics::segments::TierCuts{a.tier_cuts[0] * 100.0, a.tier_cuts[1] * 100.0};
+  } else if (!a.tier_shares.empty()) {
+    options.segments.tiers.low_share = a.tier_shares[0];
+    options.segments.tiers.high_share = a.tier_shares[1];
+  }
   if (!a.as_of.empty()) {
     auto day = ParseDay(a.as_of, "as-of");
     if (!day) return ReportError(day.error()), kExitUsage;
@@ -184,6 +210,18 @@ void RegisterAnalyze(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   cmd->add_option("--margin", args->margin, "Share of spend that is margin, in (0, 1]")
       ->capture_default_str();
+  auto* shares = cmd->add_option(
+      "--tier-shares", args->tier_shares,
+      "LOW,HIGH: value tiers by rank of lifetime value, the bottom LOW share is the low tier "
+      "(bargain), the top HIGH share the high tier (premium); default 0.5,0.15")
+      ->delimiter(',')
+      ->expected(2);
+  cmd->add_option("--tier-cuts", args->tier_cuts,
+                  "MIDDLE,HIGH: value tiers by lifetime value in major units instead: middle "
+                  "above MIDDLE, high above HIGH")
+      ->delimiter(',')
+      ->expected(2)
+      ->excludes(shares);
   cmd->add_flag("--json", args->json, "Print one JSON object instead of the readable summary");
   cmd->add_option("--predictions", args->predictions_path, "Write one CSV row per customer here");
   cmd->add_option("--transactions", args->transactions_path,

@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "core/money.h"
 #include "ingest/ingest.h"
+#include "jobs/analyze.h"
 
 namespace centric::cli {
 namespace {
@@ -24,6 +25,7 @@ struct ImportArgs {
   std::string delimiter = ",";
   bool dry_run = false;
   bool quiet = false;
+  bool no_analyze = false;
 };
 
 int UsageError(std::string_view message) {
@@ -90,6 +92,21 @@ void PrintSummary(const ImportArgs& args, const ingest::ImportSummary& s) {
   }
 }
 
+// The import itself has committed; a failed refresh only leaves the previous analysis in
+// place, so it is reported as a warning and the exit code stays 0.
+void RefreshAnalysis(store::Store& store) {
+  auto refreshed = jobs::RefreshStoreAnalysis(store);
+  if (!refreshed) {
+    fmt::print(stderr, "centric: warning: the retention analysis was not refreshed: {}\n",
+               refreshed.error().message());
+  } else if (*refreshed) {
+    const auto& report = (*refreshed)->report;
+    fmt::print("retention analysis refreshed as of {}: {} customers (run {})\n",
+               report.at("as_of").as_string().c_str(), report.at("customers").as_int64(),
+               report.at("run_id").as_int64());
+  }
+}
+
 }  // namespace
 
 void RegisterImport(CLI::App& app, CliContext& ctx) {
@@ -121,6 +138,9 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   cmd->add_flag("--dry-run", args->dry_run, "check the file and report; write nothing");
   cmd->add_flag("-q,--quiet", args->quiet, "no progress line");
+  cmd->add_flag("--no-analyze", args->no_analyze,
+                "do not refresh the retention analysis after the import (by default a store "
+                "that has been analysed is analysed again with the same options)");
   cmd->footer(
       "Fields: customers: external_id (required), name, email, phone, language, country,\n"
       "  time_zone, first_seen, tags, account_owner, consent_<channel>, attr.<name>\n"
@@ -147,11 +167,12 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
       };
     }
     Result<ingest::ImportSummary> summary = Error(Internal("not run"));
+    std::unique_ptr<store::Store> store;
     if (args->dry_run) {
       auto writer = ingest::MakeDryRunWriter();
       summary = ingest::ImportRows(*writer, options);
     } else {
-      auto store = OpenStoreOrReport(ctx);
+      store = OpenStoreOrReport(ctx);
       if (!store) return;
       summary = ingest::Import(*store, options);
     }
@@ -166,6 +187,7 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
     }
     PrintSummary(*args, *summary);
     ctx.exit_code = kExitOk;
+    if (store && !args->no_analyze && summary->imported > 0) RefreshAnalysis(*store);
   });
 }
 

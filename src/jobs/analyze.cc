@@ -9,6 +9,26 @@
 namespace centric::jobs {
 
 namespace clv = analytics::clv;
+namespace json = boost::json;
+namespace {
+
+json::object OptionsJson(const AnalyzeOptions& o) {
+  json::object tiers;
+  if (o.segments.tiers.absolute) {
+    tiers = {{"middle_above_minor", o.segments.tiers.absolute->middle_above},
+             {"high_above_minor", o.segments.tiers.absolute->high_above}};
+  } else {
+    tiers = {{"low_share", o.segments.tiers.low_share}, {"high_share", o.segments.tiers.high_share}};
+  }
+  return {{"model", clv::PurchaseModelName(o.model)},
+          {"period", clv::PeriodName(o.period)},
+          {"horizon_months", o.horizon_months},
+          {"monthly_discount_rate", o.monthly_discount_rate},
+          {"margin", o.margin},
+          {"tiers", std::move(tiers)}};
+}
+
+}  // namespace
 
 Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOptions& options) {
   clv::RetentionOptions retention{
@@ -43,6 +63,9 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
     for (uint32_t c : s.customer) result.customer_keys.push_back(loaded.customer_keys[c]);
   }
   result.report = ReportJson(report);
+  CENTRIC_RETURN_IF_ERROR(
+      AddSegments(loaded.transactions, report, options.segments, result.rows, result.report));
+  result.report["options"] = OptionsJson(options);
   result.retention = std::move(report);
   return result;
 }
@@ -55,6 +78,53 @@ Result<AnalyzeResult> AnalyzeStore(store::Store& store, const AnalyzeOptions& op
   for (auto& row : result.rows) row.run_id = run_id;
   result.report["run_id"] = run_id;
   return result;
+}
+
+Result<AnalyzeOptions> OptionsOfReport(const json::object& report) {
+  AnalyzeOptions o;
+  auto bad = [] { return Error(InvalidArgument("the saved analysis has no valid options", "options")); };
+  const json::value* section = report.if_contains("options");
+  if (!section || !section->is_object()) return bad();
+  const json::object& opts = section->get_object();
+  try {
+    auto model = clv::ParsePurchaseModel(opts.at("model").as_string());
+    auto period = clv::ParsePeriod(opts.at("period").as_string());
+    if (!model || !period) return bad();
+    o.model = *model;
+    o.period = *period;
+    o.horizon_months = static_cast<int>(opts.at("horizon_months").to_number<int64_t>());
+    o.monthly_discount_rate = opts.at("monthly_discount_rate").to_number<double>();
+    o.margin = opts.at("margin").to_number<double>();
+    const json::object& tiers = opts.at("tiers").as_object();
+    if (tiers.contains("middle_above_minor")) {
+      o.segments.tiers.absolute = analytics::segments::TierCuts{
+          tiers.at("middle_above_minor").to_number<double>(),
+          tiers.at("high_above_minor").to_number<double>()};
+    } else {
+      o.segments.tiers.low_share = tiers.at("low_share").to_number<double>();
+      o.segments.tiers.high_share = tiers.at("high_share").to_number<double>();
+    }
+  } catch (const std::exception&) {
+    return bad();
+  }
+  return o;
+}
+
+Result<std::optional<AnalyzeResult>> RefreshStoreAnalysis(store::Store& store) {
+  auto latest = store.LatestAnalysis();
+  if (!latest) {
+    if (latest.error().code() == StatusCode::kNotFound) return std::optional<AnalyzeResult>();
+    return Error(latest.error());
+  }
+  json::object report;
+  try {
+    report = json::parse(latest->report_json).as_object();
+  } catch (const std::exception&) {
+    return Error(Internal("the saved analysis is not a JSON object"));
+  }
+  CENTRIC_ASSIGN_OR_RETURN(AnalyzeOptions options, OptionsOfReport(report));
+  CENTRIC_ASSIGN_OR_RETURN(AnalyzeResult result, AnalyzeStore(store, options));
+  return std::optional<AnalyzeResult>(std::move(result));
 }
 
 }  // namespace centric::jobs

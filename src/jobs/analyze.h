@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "analytics/clv/clv.h"
+#include "jobs/segments_stage.h"
 #include "jobs/transactions_source.h"
 #include "store/store.h"
 
@@ -25,6 +26,7 @@ struct AnalyzeOptions {
   double monthly_discount_rate = 0.01;
   double margin = 1.0;
   int threads = 2;
+  SegmentOptions segments;
 };
 
 struct AnalyzeResult {
@@ -34,11 +36,21 @@ struct AnalyzeResult {
   std::vector<std::string> customer_keys;       // file mode: the id of each row's customer
 };
 
-// Runs the analysis on loaded transactions. Errors as analytics::clv::AnalyzeRetention.
+// Runs the analysis on loaded transactions: retention models, predictions and segments.
+// Errors as analytics::clv::AnalyzeRetention and AddSegments.
 Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOptions& options);
 
 // Loads the store's orders, analyses them and saves report and predictions in one
 // transaction. Returns the result with the run id in report["run_id"].
 Result<AnalyzeResult> AnalyzeStore(store::Store& store, const AnalyzeOptions& options);
+
+// The options of a saved report (its "options" section), for re-running the analysis after
+// new data arrives. The as-of date and holdout are not carried over: a refresh analyses up to
+// the latest transaction. InvalidArgument when the section is missing or malformed.
+Result<AnalyzeOptions> OptionsOfReport(const boost::json::object& report);
+
+// Re-runs the store's analysis with the options of its latest run. Returns std::nullopt when
+// the store was never analysed (nothing to refresh).
+Result<std::optional<AnalyzeResult>> RefreshStoreAnalysis(store::Store& store);
 
 }  // namespace centric::jobs

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include "run_centric.h"
 #include "store/store.h"
 
@@ -11,6 +13,7 @@ namespace centric::ingest {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 using testing::RunCentric;
 using testing::ScratchDir;
@@ -125,6 +128,41 @@ TEST(ImportCliTest, DryRunChecksWithoutWriting) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, StartsWith("checked orders from "));
   EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+// An import into a store that has been analysed refreshes the analysis with the same
+// options; --no-analyze leaves it alone; a store never analysed is not analysed.
+TEST(ImportCliTest, RefreshesTheAnalysisOfAnAnalysedStore) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  const std::vector<std::string> import = {"import", "orders", kRetailII, "--db", db,
+                                           "--currency", "GBP", "--map", kRetailMap,
+                                           "--date-format", "%m/%d/%Y %H:%M"};
+  ASSERT_EQ(RunCentric(dir, {"demo", "--customers", "400", "--db", db}).exit_code, 0);
+  auto plain = RunCentric(dir, import);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(plain.out, Not(HasSubstr("retention analysis")));
+
+  auto analysed = RunCentric(dir, {"analyze", "--db", db, "--period", "day", "--tier-shares", "0.6,0.1"});
+  ASSERT_EQ(analysed.exit_code, 0) << analysed.err;
+  EXPECT_THAT(analysed.out, HasSubstr("saved as analysis run 1"));
+
+  auto refreshed = RunCentric(dir, import);
+  ASSERT_EQ(refreshed.exit_code, 0) << refreshed.err;
+  EXPECT_THAT(refreshed.out, HasSubstr("retention analysis refreshed as of "));
+  EXPECT_THAT(refreshed.out, HasSubstr("(run 2)"));
+  auto run = (*store::OpenStore(db))->LatestAnalysis();
+  ASSERT_TRUE(run);
+  auto report = boost::json::parse(run->report_json).as_object();
+  EXPECT_EQ(report.at("period").as_string(), "day");
+  EXPECT_EQ(report.at("options").at("tiers").at("low_share").as_double(), 0.6);
+
+  std::vector<std::string> skip = import;
+  skip.push_back("--no-analyze");
+  auto skipped = RunCentric(dir, skip);
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_THAT(skipped.out, Not(HasSubstr("retention analysis")));
+  EXPECT_EQ((*store::OpenStore(db))->LatestAnalysis()->id, 2);
 }
 
 }  // namespace

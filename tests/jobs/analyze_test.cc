@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <random>
 
 #include "support/store_fixture.h"
@@ -81,6 +82,95 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   EXPECT_LE(prediction->p_alive, 1);
   EXPECT_TRUE(std::isfinite(prediction->clv));
   EXPECT_EQ(store->Stats()->customers, 300);
+}
+
+// Every buyer gets an RFM segment, a churn band, a tier and its service level, and the
+// report's sections count them consistently: 300 customers in the grid, the segments, the
+// churn bands and the tiers; the default shares put 50 % / 35 % / 15 % in the tiers (ties
+// move customers down, never up).
+TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
+  CENTRIC_REQUIRE_BACKEND(GetParam().name);
+  auto store = ::centric::testing::FreshStore(GetParam().name);
+  ASSERT_NE(store, nullptr);
+  FillShop(*store);
+  auto result = AnalyzeStore(*store, {.as_of_day = DayOf(*ParseIso8601("2024-12-31"))});
+  ASSERT_TRUE(result) << result.error().ToString();
+  const auto& report = result->report;
+
+  int64_t grid_total = 0;
+  for (const auto& row : report.at("rfm").at("grid").as_array()) {
+    for (const auto& cell : row.as_array()) grid_total += cell.as_int64();
+  }
+  EXPECT_EQ(grid_total, 300);
+  int64_t segment_total = 0;
+  for (const auto& [name, count] : report.at("rfm").at("segments").as_object()) {
+    segment_total += count.as_int64();
+  }
+  EXPECT_EQ(segment_total, 300);
+  int64_t churn_total = 0;
+  for (const auto& [name, count] : report.at("churn_risk").at("counts").as_object()) {
+    churn_total += count.as_int64();
+  }
+  EXPECT_EQ(churn_total, 300);
+  std::map<std::string, int64_t> tier_count;
+  for (const auto& t : report.at("tiers").at("tiers").as_array()) {
+    tier_count[std::string(t.at("tier").as_string())] = t.at("customers").as_int64();
+  }
+  EXPECT_EQ(tier_count["low"] + tier_count["middle"] + tier_count["high"], 300);
+  EXPECT_GE(tier_count["low"], 150);
+  EXPECT_LE(tier_count["high"], 45);
+  EXPECT_GT(tier_count["high"], 0);
+
+  const auto& cohorts = report.at("cohorts").at("cohorts").as_array();
+  ASSERT_EQ(cohorts.size(), 2u);  // first purchases fall in January and February 2024
+  EXPECT_EQ(cohorts[0].at("month").as_string(), "2024-01");
+  EXPECT_EQ(cohorts[0].at("retention").as_array()[0].as_double(), 1.0);
+  EXPECT_EQ(cohorts[0].at("customers").as_int64() + cohorts[1].at("customers").as_int64(), 300);
+  EXPECT_TRUE(report.at("new_vs_established").is_object());
+
+  std::map<std::string, std::string> level_of_tier;
+  for (const auto& row : result->rows) {
+    EXPECT_GE(row.rfm_r, 1);
+    EXPECT_LE(row.rfm_r, 5);
+    EXPECT_FALSE(row.rfm_segment.empty());
+    EXPECT_FALSE(row.churn_risk.empty());
+    level_of_tier[row.tier] = row.service_level;
+  }
+  EXPECT_EQ(level_of_tier["low"], "bargain");
+  EXPECT_EQ(level_of_tier["middle"], "standard");
+  EXPECT_EQ(level_of_tier["high"], "premium");
+  auto saved = store->GetPrediction(result->rows[0].customer_id);
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->tier, result->rows[0].tier);
+  EXPECT_EQ(saved->service_level, result->rows[0].service_level);
+  EXPECT_EQ(saved->rfm_segment, result->rows[0].rfm_segment);
+}
+
+TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
+  CENTRIC_REQUIRE_BACKEND(GetParam().name);
+  auto store = ::centric::testing::FreshStore(GetParam().name);
+  ASSERT_NE(store, nullptr);
+  auto nothing = RefreshStoreAnalysis(*store);
+  ASSERT_TRUE(nothing) << nothing.error().ToString();
+  EXPECT_FALSE(nothing->has_value());  // never analysed: nothing to refresh
+
+  FillShop(*store);
+  AnalyzeOptions options;
+  options.period = analytics::clv::Period::kDay;
+  options.horizon_months = 6;
+  options.segments.tiers.absolute = analytics::segments::TierCuts{1000.0, 500000.0};
+  auto first = AnalyzeStore(*store, options);
+  ASSERT_TRUE(first) << first.error().ToString();
+
+  auto refreshed = RefreshStoreAnalysis(*store);
+  ASSERT_TRUE(refreshed) << refreshed.error().ToString();
+  ASSERT_TRUE(refreshed->has_value());
+  const auto& report = (*refreshed)->report;
+  EXPECT_GT(report.at("run_id").as_int64(), first->report.at("run_id").as_int64());
+  EXPECT_EQ(report.at("period").as_string(), "day");
+  EXPECT_EQ(report.at("options").at("horizon_months").as_int64(), 6);
+  EXPECT_EQ(report.at("tiers").at("cuts_minor").at("high_above").as_double(), 500000.0);
+  EXPECT_EQ(store->LatestAnalysis()->id, report.at("run_id").as_int64());
 }
 
 TEST_P(AnalyzeStoreTest, AnEmptyStoreIsAClearError) {
