@@ -4,9 +4,9 @@
 // the input of the retention benchmark. Each customer's first purchase is uniform over
 // 2023-01-01..2024-12-31; purchases then arrive as a Poisson process with a rate drawn from
 // Gamma(r = 0.9, alpha = 14 days) until the customer drops out, with probability p drawn from
-// Beta(a = 0.6, b = 4.5) after each purchase; observation ends on 2025-12-31. Spend per
+// Beta(a = 0.6, b = 1.8) after each purchase; observation ends on 2025-12-31. Spend per
 // purchase follows Gamma-Gamma (p = 6, q = 4, gamma = 15): a mean of about 30.00.
-// Rows are written per customer in time order; about 9 transactions per customer.
+// Rows are written per customer in time order; about 10 transactions per customer.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   std::setvbuf(out, buffer, _IOFBF, sizeof buffer);
   std::mt19937_64 rng(seed);
   std::gamma_distribution<double> rate(0.9, 1.0 / 14.0);
-  std::gamma_distribution<double> beta_a(0.6, 1.0), beta_b(4.5, 1.0);
+  std::gamma_distribution<double> beta_a(0.6, 1.0), beta_b(1.8, 1.0);
   std::gamma_distribution<double> spend_scale(4.0, 1.0 / 15.0);  // nu ~ Gamma(q, gamma)
   std::uniform_int_distribution<int> first_day(0, kFirstSpan - 1);
   std::uniform_real_distribution<double> unit(0.0, 1.0);

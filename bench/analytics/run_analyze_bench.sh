@@ -10,7 +10,11 @@
 #
 # Usage: bench/analytics/run_analyze_bench.sh BUILD_DIR [CUSTOMERS ...]   (default 10000 100000 1000000)
 # BUILD_DIR must be configured with -DCENTRIC_BUILD_BENCH=ON and have centric and
-# analytics_generate_transactions built. The baseline needs python3-pandas and python3-scipy.
+# analytics_generate_transactions built. The baseline runs on Debian's python3 with
+# python3-pandas and python3-scipy; this script installs them. Debian's python3-scipy package
+# cannot be installed beside libboost1.81-dev (its python3-pythran dependency pulls
+# libboost1.74-dev, which conflicts), so the scipy package is unpacked into the work folder
+# instead: SciPy needs pythran only to build, not to run.
 set -euo pipefail
 
 build=${1:?usage: $0 BUILD_DIR [CUSTOMERS ...]}
@@ -24,6 +28,23 @@ here=$(cd "$(dirname "$0")" && pwd)
 centric=$build/src/cli/centric
 generate=$build/bench/analytics/analytics_generate_transactions
 mkdir -p "$work"
+python=/usr/bin/python3
+
+ensure_baseline() {
+  if ! "$python" -c 'import pandas' 2>/dev/null; then
+    apt-get install -y -q --no-install-recommends python3-pandas python3-numpy \
+      python3-decorator liblbfgsb0 libgfortran5 libblas3 liblapack3 >/dev/null
+  fi
+  if ! "$python" -c 'import scipy.optimize' 2>/dev/null; then
+    local pkg=$work/scipy
+    if [[ ! -d $pkg/root ]]; then
+      mkdir -p "$pkg"
+      (cd "$pkg" && apt-get download python3-scipy >/dev/null 2>&1 && dpkg -x python3-scipy_*.deb root)
+    fi
+    export PYTHONPATH=$pkg/root/usr/lib/python3/dist-packages
+  fi
+}
+ensure_baseline
 
 # Prints "wall_seconds maxrss_kb" of one run of the command.
 run_once() {
@@ -60,7 +81,7 @@ for n in "${sizes[@]}"; do
   cp "$work/out.json" "$work/centric_$n.json"
   bw="-" ratio="-"
   if (( n <= baseline_max )); then
-    read -r bw _ < <(measure 1 python3 "$here/baseline_lifetimes_method.py" "$csv")
+    read -r bw _ < <(measure 1 "$python" "$here/baseline_lifetimes_method.py" "$csv")
     cp "$work/out.json" "$work/baseline_$n.json"
     ratio=$(awk -v b="$bw" -v c="$cw" 'BEGIN { printf "%.0fx", b / c }')
   fi

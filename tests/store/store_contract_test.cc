@@ -425,6 +425,48 @@ TEST_P(StoreContractTest, BulkWriterUpsertsAndIsInvisibleUntilCommit) {
   EXPECT_EQ(store_->GetOrder(*order_id)->total_minor, 1530);
 }
 
+// Search finds what a bulk write loaded, whether the store was empty (a first load, which
+// may index at commit) or not, and a rolled-back first load leaves search working for what
+// is written afterwards.
+TEST_P(StoreContractTest, SearchFindsBulkLoadedCustomersAndSurvivesARollback) {
+  auto load = [this](const std::vector<std::pair<std::string, std::string>>& customers) {
+    auto writer = store_->BeginBulk();
+    ASSERT_TRUE(writer);
+    for (const auto& [id, name] : customers) {
+      ASSERT_TRUE((*writer)->UpsertCustomer(MakeCustomer(id, name)));
+    }
+    ASSERT_TRUE((*writer)->Commit().ok());
+  };
+  auto found = [this](const std::string& words) {
+    return store_->ListCustomers({.search = words})->items.size();
+  };
+  {
+    auto writer = store_->BeginBulk();
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE((*writer)->UpsertCustomer(MakeCustomer("R-1", "Rolled Back")));
+  }
+  EXPECT_EQ(found("rolled"), 0u);
+  Customer a = AddCustomer("A-1", "Amélie Durand");
+  EXPECT_EQ(found("amelie"), 1u);
+  ASSERT_TRUE(store_->DeleteCustomer(a.id).ok());
+
+  load({{"B-1", "Nguyễn Văn An"}, {"B-2", "Jordi Puig"}, {"B-2", "Jordi Vila"}});  // first load
+  EXPECT_EQ(found("nguyen"), 1u);
+  EXPECT_EQ(found("vila"), 1u);
+  EXPECT_EQ(found("puig"), 0u);
+  Customer later = AddCustomer("B-3", "Marta Soler");
+  EXPECT_EQ(found("soler"), 1u);
+  later.name = "Marta Roca";
+  ASSERT_TRUE(store_->UpdateCustomer(later));
+  EXPECT_EQ(found("soler"), 0u);
+  EXPECT_EQ(found("roca"), 1u);
+
+  load({{"B-4", "Pau Casals"}, {"B-1", "Nguyễn Thị Lan"}});  // into a store with customers
+  EXPECT_EQ(found("casals"), 1u);
+  EXPECT_EQ(found("lan"), 1u);
+  EXPECT_EQ(found("van"), 0u);  // B-1's old name left the index
+}
+
 TEST_P(StoreContractTest, ScansAreOrderedAndStopOnError) {
   for (int i = 0; i < 3; ++i) AddCustomer("C" + std::to_string(i), "n");
   AddProduct("P", "Food", 100);

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/sqlite/sqlite_store.h"
 
@@ -34,6 +35,8 @@ class SqliteBulkWriter final : public BulkWriter {
   Status InsertLines(OrderId order_id, CustomerId customer_id, int64_t first_line_no,
                      const std::vector<OrderLine>& lines);
   Result<std::optional<int64_t>> LookUp(Statement& st, std::string_view key);
+  Status DeferSearchIndexOnFirstLoad();
+  Status RebuildDeferredSearchIndex();
 
   SqliteStore& store_;
   bool open_ = false;
@@ -45,6 +48,7 @@ class SqliteBulkWriter final : public BulkWriter {
   std::unordered_map<std::string, CustomerId> customers_;
   std::unordered_map<std::string, ProductId> products_;
   std::unordered_map<OrderId, int64_t> next_line_no_;
+  std::vector<std::string> deferred_triggers_;  // CREATE TRIGGER statements to restore
 };
 
 }  // namespace centric::store::sqlite
