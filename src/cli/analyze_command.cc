@@ -3,6 +3,7 @@
 // web app) or of a transactions file (results printed and optionally written as CSV).
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
@@ -153,12 +154,18 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
   Result<jobs::AnalyzeResult> result = Error(Internal("not run"));
   std::vector<std::string> ids;
   if (!a.transactions_path.empty()) {
+    auto started = std::chrono::steady_clock::now();
     auto loaded = jobs::LoadTransactionsFile(a.transactions_path,
                                              {.map = a.map, .date_format = a.date_format,
                                               .currency = a.currency});
     if (!loaded) return ReportError(loaded.error());
+    double load_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     result = jobs::Analyze(*loaded, options);
-    if (result) ids = result->customer_keys;
+    if (result) {
+      ids = result->customer_keys;
+      result->report["seconds"].as_object()["load"] = load_seconds;
+    }
   } else {
     auto store = OpenStoreOrReport(ctx);
     if (!store) return kExitFailure;

@@ -2,6 +2,7 @@
 #include "jobs/analyze.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "jobs/report_json.h"
@@ -62,10 +63,16 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
     result.customer_keys.reserve(s.size());
     for (uint32_t c : s.customer) result.customer_keys.push_back(loaded.customer_keys[c]);
   }
+  auto started = std::chrono::steady_clock::now();
   result.report = ReportJson(report);
   CENTRIC_RETURN_IF_ERROR(
       AddSegments(loaded.transactions, report, options.segments, result.rows, result.report));
   result.report["options"] = OptionsJson(options);
+  json::object seconds;
+  for (const auto& [step, s] : report.seconds) seconds[step] = s;
+  seconds["segments_and_report"] =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.report["seconds"] = std::move(seconds);
   result.retention = std::move(report);
   return result;
 }

@@ -11,12 +11,12 @@
 #include "core/money.h"
 #include "ingest/csv_reader.h"
 #include "ingest/schema.h"
+#include "jobs/plain_csv_loader.h"
 
 namespace centric::jobs {
 namespace {
 
 constexpr std::array<std::string_view, 3> kFields = {"customer", "date", "amount"};
-constexpr size_t kMaxListedErrors = 20;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -82,30 +82,22 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
                                  "currency"));
   }
   const int exponent = CurrencyExponent(options.currency);
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto fast, LoadPlainCsv({.path = path,
+                               .wanted = wanted,
+                               .date_format = date_format,
+                               .iso_dates = options.date_format.empty(),
+                               .exponent = exponent,
+                               .threads = options.threads}));
+  if (fast) return std::move(*fast);
+
   CENTRIC_ASSIGN_OR_RETURN(auto input, ingest::InputBuffer::OpenFile(path));
   ingest::CsvReader reader(std::move(input));
   ingest::CsvRecord record;
   CENTRIC_ASSIGN_OR_RETURN(bool has_header, reader.Next(record));
   if (!has_header) return Error(InvalidArgument(fmt::format("{}: the file is empty", path)));
   std::vector<std::string> header(record.fields.begin(), record.fields.end());
-  std::array<int, 3> column{-1, -1, -1};
-  for (size_t f = 0; f < kFields.size(); ++f) {
-    std::string_view name = wanted[f].empty() ? kFields[f] : std::string_view(wanted[f]);
-    for (size_t c = 0; c < header.size(); ++c) {
-      bool match = wanted[f].empty() ? ingest::EqualsIgnoreCase(header[c], name) : header[c] == name;
-      if (match) column[f] = static_cast<int>(c);
-    }
-    if (column[f] < 0) {
-      std::string list;
-      for (const auto& h : header) list += (list.empty() ? "" : ", ") + h;
-      return Error(InvalidArgument(
-          wanted[f].empty()
-              ? fmt::format("{}: no column for '{}'; map one with --map {}=COLUMN (columns: {})",
-                            path, kFields[f], kFields[f], list)
-              : fmt::format("{}: no column '{}' (columns: {})", path, wanted[f], list),
-          "map"));
-    }
-  }
+  CENTRIC_ASSIGN_OR_RETURN(auto column, ResolveColumns(path, header, wanted));
 
   LoadedTransactions out;
   std::unordered_map<std::string, uint32_t> index;
@@ -113,7 +105,7 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
   int64_t error_count = 0;
   int32_t first = std::numeric_limits<int32_t>::max(), last = std::numeric_limits<int32_t>::min();
   auto fail = [&](int64_t line, int f, std::string_view reason) {
-    if (++error_count <= static_cast<int64_t>(kMaxListedErrors)) {
+    if (++error_count <= static_cast<int64_t>(kMaxListedRowErrors)) {
       errors.push_back(fmt::format("{}:{}: {}: {}", path, line, header[column[f]], reason));
     }
   };
@@ -122,7 +114,7 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
     if (!more) break;
     if (record.problem != ingest::RecordProblem::kNone) {
       ++error_count;
-      if (errors.size() < kMaxListedErrors) {
+      if (errors.size() < kMaxListedRowErrors) {
         errors.push_back(fmt::format("{}:{}: {}", path, record.line,
                                      ingest::RecordProblemText(record.problem)));
       }
@@ -130,7 +122,7 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
     }
     if (record.fields.size() != header.size()) {
       ++error_count;
-      if (errors.size() < kMaxListedErrors) {
+      if (errors.size() < kMaxListedRowErrors) {
         errors.push_back(fmt::format("{}:{}: expected {} columns, found {}", path, record.line,
                                      header.size(), record.fields.size()));
       }
@@ -156,14 +148,7 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
     last = std::max(last, day);
     out.transactions.Add(it->second, day, *minor);
   }
-  if (error_count > 0) {
-    std::string message = fmt::format("{} bad rows in {}:", error_count, path);
-    for (const auto& e : errors) message += "\n  " + e;
-    if (error_count > static_cast<int64_t>(errors.size())) {
-      message += fmt::format("\n  ... and {} more", error_count - static_cast<int64_t>(errors.size()));
-    }
-    return Error(InvalidArgument(message));
-  }
+  if (error_count > 0) return Error(BadRowsError(path, error_count, errors));
   out.first_day = out.transactions.size() ? first : 0;
   out.last_day = out.transactions.size() ? last : 0;
   return out;

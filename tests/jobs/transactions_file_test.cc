@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 namespace centric::jobs {
 namespace {
@@ -79,6 +80,55 @@ TEST(TransactionsFileTest, UnknownColumnsAndFieldsListWhatThereIs) {
   EXPECT_TRUE(ok) << ok.error().ToString();
   EXPECT_FALSE(LoadTransactionsFile(WriteFile("empty.csv", ""), {}));
   EXPECT_EQ(LoadTransactionsFile("/nonexistent/file.csv", {}).error().code(), StatusCode::kNotFound);
+}
+
+// A quoted field means the same in CSV as the bare one, but sends the file down the streaming
+// reader; a file without quotes takes the parallel one. Random logs, written both ways, must
+// load the same: rows, customer order, days, and the same errors at the same lines.
+TEST(TransactionsFileTest, ParallelAndStreamingReadersAgree) {
+  std::mt19937_64 rng(42);
+  for (int trial = 0; trial < 40; ++trial) {
+    const bool bom = trial % 3 == 0, crlf = trial % 4 == 1, final_newline = trial % 5 != 2;
+    const bool with_errors = trial % 2 == 1;
+    std::string plain = "customer,date,amount\n", quoted = plain;
+    if (bom) plain = "\xEF\xBB\xBF" + plain, quoted = "\xEF\xBB\xBF" + quoted;
+    const int rows = 1 + static_cast<int>(rng() % 400);
+    for (int i = 0; i < rows; ++i) {
+      std::string customer = rng() % 10 == 0 ? "" : "c" + std::to_string(rng() % 60);
+      std::string date = "2024-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10);
+      std::string amount = std::to_string(rng() % 9000) + "." + std::to_string(10 + rng() % 90);
+      std::string end = crlf ? "\r\n" : "\n";
+      if (i + 1 == rows && !final_newline) end = "";
+      if (rng() % 25 == 0) {
+        plain += end, quoted += end;  // a blank line
+        continue;
+      }
+      if (with_errors && rng() % 30 == 0) date = "2024-13-01";
+      if (with_errors && rng() % 40 == 0) amount = "x";
+      std::string tail = with_errors && rng() % 50 == 0 ? "" : "," + amount;
+      plain += customer + "," + date + tail + end;
+      quoted += "\"" + customer + "\"," + date + tail + end;
+    }
+    std::string a = WriteFile("plain.csv", plain), b = WriteFile("quoted.csv", quoted);
+    for (int threads : {1, 2, 3}) {
+      auto fast = LoadTransactionsFile(a, {.threads = threads});
+      auto slow = LoadTransactionsFile(b, {});
+      ASSERT_EQ(fast.has_value(), slow.has_value()) << "trial " << trial;
+      if (!fast) {
+        std::string expected = slow.error().message();
+        for (size_t at; (at = expected.find(b)) != std::string::npos;) expected.replace(at, b.size(), a);
+        EXPECT_EQ(fast.error().message(), expected) << "trial " << trial;
+        continue;
+      }
+      EXPECT_EQ(fast->customer_keys, slow->customer_keys) << "trial " << trial;
+      EXPECT_EQ(fast->transactions.customer, slow->transactions.customer) << "trial " << trial;
+      EXPECT_EQ(fast->transactions.day, slow->transactions.day) << "trial " << trial;
+      EXPECT_EQ(fast->transactions.amount_minor, slow->transactions.amount_minor);
+      EXPECT_EQ(fast->transactions.customer_count, slow->transactions.customer_count);
+      EXPECT_EQ(fast->first_day, slow->first_day);
+      EXPECT_EQ(fast->last_day, slow->last_day);
+    }
+  }
 }
 
 }  // namespace

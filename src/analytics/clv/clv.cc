@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cmath>
 
 #include "analytics/clv/bg_nbd.h"
@@ -12,6 +13,22 @@
 
 namespace centric::analytics::clv {
 namespace {
+
+// Appends (step, seconds since the previous lap) to a report's timings.
+class StepTimer {
+ public:
+  explicit StepTimer(std::vector<std::pair<std::string, double>>& into)
+      : into_(into), last_(std::chrono::steady_clock::now()) {}
+  void Lap(std::string step) {
+    auto now = std::chrono::steady_clock::now();
+    into_.emplace_back(std::move(step), std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  std::vector<std::pair<std::string, double>>& into_;
+  std::chrono::steady_clock::time_point last_;
+};
 
 bool AllFinite(const std::vector<double>& values) {
   for (double v : values) {
@@ -53,6 +70,7 @@ Result<RetentionReport> AnalyzeRetention(const Transactions& transactions,
   }
   RetentionReport report;
   report.options = options;
+  StepTimer timer(report.seconds);
   CENTRIC_ASSIGN_OR_RETURN(report.summaries,
                            Summarize(transactions, {.as_of_day = options.as_of_day,
                                                     .period = options.period,
@@ -71,6 +89,7 @@ Result<RetentionReport> AnalyzeRetention(const Transactions& transactions,
         "{} returns fell in periods without a purchase and do not change spend", s.ignored_returns));
   }
 
+  timer.Lap("summaries");
   RfmData data = Compress(s);
   report.purchase_params.model = options.model;
   if (options.model == PurchaseModel::kBgNbd) {
@@ -85,6 +104,7 @@ Result<RetentionReport> AnalyzeRetention(const Transactions& transactions,
     report.purchase_params.pareto_nbd = ParetoNbdParamsOf(report.purchase_fit);
   }
   for (const auto& w : report.purchase_fit.warnings) report.warnings.push_back(w);
+  timer.Lap("purchase_fit");
 
   SpendData spend;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -98,6 +118,7 @@ Result<RetentionReport> AnalyzeRetention(const Transactions& transactions,
   } else {
     report.warnings.push_back(spend_fit.error().message());
   }
+  timer.Lap("spend_fit");
 
   report.predictions = Predict(
       s, report.purchase_params,
@@ -112,6 +133,7 @@ Result<RetentionReport> AnalyzeRetention(const Transactions& transactions,
                      PeriodOf(options.as_of_day, options.period);
     report.holdout = ValidateHoldout(s, report.purchase_params, periods, options.threads);
   }
+  timer.Lap("predictions");
   const auto& p = report.predictions;
   if (!AllFinite(p.p_alive) || !AllFinite(p.expected_purchases) || !AllFinite(p.expected_spend) ||
       !AllFinite(p.clv)) {

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analytics/clv/fit.h"
@@ -40,6 +41,7 @@ struct RetentionReport {
   CustomerPredictions predictions;
   std::optional<HoldoutReport> holdout;
   std::vector<std::string> warnings;
+  std::vector<std::pair<std::string, double>> seconds;  // wall time of each step, in order
 };
 
 // FailedPrecondition when the data cannot identify the purchase model (no customer, or no
