@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -101,18 +102,25 @@ void PrintReadable(const jobs::AnalyzeResult& r) {
   }
 }
 
+// One row per customer; ids[c] is the id to print for dense customer index c.
 Status WritePredictions(const std::string& path, const jobs::AnalyzeResult& r,
                         const std::vector<std::string>& ids) {
+  namespace seg = analytics::segments;
   std::FILE* out = std::fopen(path.c_str(), "w");
   if (!out) return Unavailable(fmt::format("cannot write {}", path));
   fmt::print(out, "customer,frequency,recency,T,monetary,p_alive,expected_purchases,"
                   "expected_spend,clv,rfm_segment,tier,service_level,churn_risk\n");
-  for (size_t i = 0; i < r.rows.size(); ++i) {
-    const auto& row = r.rows[i];
-    fmt::print(out, "{},{},{},{},{:.2f},{:.6f},{:.6f},{:.2f},{:.2f},{},{},{},{}\n", ids[i],
-               row.frequency, row.recency, row.age, row.monetary / 100.0, row.p_alive,
-               row.expected_purchases, row.expected_spend / 100.0, row.clv / 100.0,
-               row.rfm_segment, row.tier, row.service_level, row.churn_risk);
+  const auto& s = r.retention.summaries;
+  const auto& p = r.retention.predictions;
+  const auto& g = r.segments;
+  for (size_t i = 0; i < s.size(); ++i) {
+    fmt::print(out, "{},{},{},{},{:.2f},{:.6f},{:.6f},{:.2f},{:.2f},{},{},{},{}\n",
+               ids[s.customer[i]], s.frequency[i], s.recency[i], s.T[i], s.monetary[i] / 100.0,
+               p.p_alive[i], p.expected_purchases[i], p.expected_spend[i] / 100.0,
+               p.clv[i] / 100.0, seg::RfmSegmentName(g.rfm_segment[i]),
+               seg::ValueTierName(g.tier[i]),
+               seg::ServiceLevelName(seg::ServiceLevelOf(g.tier[i])),
+               seg::ChurnRiskName(g.churn_risk[i]));
   }
   bool ok = std::fflush(out) == 0;
   ok = std::fclose(out) == 0 && ok;
@@ -152,7 +160,7 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
   }
 
   Result<jobs::AnalyzeResult> result = Error(Internal("not run"));
-  std::vector<std::string> ids;
+  std::vector<std::string> ids;  // by dense customer index, for --predictions
   if (!a.transactions_path.empty()) {
     auto started = std::chrono::steady_clock::now();
     auto loaded = jobs::LoadTransactionsFile(a.transactions_path,
@@ -163,14 +171,15 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     result = jobs::Analyze(*loaded, options);
     if (result) {
-      ids = result->customer_keys;
+      ids = std::move(loaded->customer_keys);
       result->report["seconds"].as_object()["load"] = load_seconds;
     }
   } else {
     auto store = OpenStoreOrReport(ctx);
     if (!store) return kExitFailure;
-    result = jobs::AnalyzeStore(*store, options);
-    if (result && !a.predictions_path.empty()) {
+    auto analysis = jobs::AnalyzeStore(*store, options);
+    if (!analysis) return ReportError(analysis.error());
+    if (!a.predictions_path.empty()) {
       std::vector<std::string> external(1);
       Status scan = store->ScanCustomers([&](const Customer& c) {
         if (c.id >= static_cast<int64_t>(external.size())) external.resize(c.id + 1);
@@ -178,8 +187,15 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
         return Status::Ok();
       });
       if (!scan.ok()) return ReportError(scan);
-      for (const auto& row : result->rows) ids.push_back(external[row.customer_id]);
+      const auto& dense = analysis->result.retention.summaries.customer;
+      ids.resize(analysis->result.retention.summaries.customer.empty()
+                     ? 0
+                     : *std::max_element(dense.begin(), dense.end()) + 1);
+      for (size_t i = 0; i < analysis->rows.size(); ++i) {
+        ids[dense[i]] = external[analysis->rows[i].customer_id];
+      }
     }
+    result = std::move(analysis->result);
   }
   if (!result) return ReportError(result.error());
   if (a.json) {

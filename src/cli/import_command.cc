@@ -100,7 +100,7 @@ void RefreshAnalysis(store::Store& store) {
     fmt::print(stderr, "centric: warning: the retention analysis was not refreshed: {}\n",
                refreshed.error().message());
   } else if (*refreshed) {
-    const auto& report = (*refreshed)->report;
+    const auto& report = (*refreshed)->result.report;
     fmt::print("retention analysis refreshed as of {}: {} customers (run {})\n",
                report.at("as_of").as_string().c_str(), report.at("customers").as_int64(),
                report.at("run_id").as_int64());

@@ -43,30 +43,10 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
       .threads = options.threads};
   CENTRIC_ASSIGN_OR_RETURN(auto report, clv::AnalyzeRetention(loaded.transactions, retention));
   AnalyzeResult result;
-  const auto& s = report.summaries;
-  const auto& p = report.predictions;
-  result.rows.resize(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto& row = result.rows[i];
-    uint32_t c = s.customer[i];
-    row.customer_id = c < loaded.customer_ids.size() ? loaded.customer_ids[c] : 0;
-    row.frequency = s.frequency[i];
-    row.recency = s.recency[i];
-    row.age = s.T[i];
-    row.monetary = s.monetary[i];
-    row.p_alive = p.p_alive[i];
-    row.expected_purchases = p.expected_purchases[i];
-    row.expected_spend = p.expected_spend[i];
-    row.clv = p.clv[i];
-  }
-  if (!loaded.customer_keys.empty()) {
-    result.customer_keys.reserve(s.size());
-    for (uint32_t c : s.customer) result.customer_keys.push_back(loaded.customer_keys[c]);
-  }
   auto started = std::chrono::steady_clock::now();
   result.report = ReportJson(report);
-  CENTRIC_RETURN_IF_ERROR(
-      AddSegments(loaded.transactions, report, options.segments, result.rows, result.report));
+  CENTRIC_ASSIGN_OR_RETURN(result.segments, AddSegments(loaded.transactions, report,
+                                                         options.segments, result.report));
   result.report["options"] = OptionsJson(options);
   json::object seconds;
   for (const auto& [step, s] : report.seconds) seconds[step] = s;
@@ -77,14 +57,46 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
   return result;
 }
 
-Result<AnalyzeResult> AnalyzeStore(store::Store& store, const AnalyzeOptions& options) {
+std::vector<store::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
+                                                      const std::vector<int64_t>& customer_ids) {
+  namespace seg = analytics::segments;
+  const auto& s = result.retention.summaries;
+  const auto& p = result.retention.predictions;
+  const auto& g = result.segments;
+  std::vector<store::CustomerPrediction> rows(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto& row = rows[i];
+    uint32_t c = s.customer[i];
+    row.customer_id = c < customer_ids.size() ? customer_ids[c] : 0;
+    row.frequency = s.frequency[i];
+    row.recency = s.recency[i];
+    row.age = s.T[i];
+    row.monetary = s.monetary[i];
+    row.p_alive = p.p_alive[i];
+    row.expected_purchases = p.expected_purchases[i];
+    row.expected_spend = p.expected_spend[i];
+    row.clv = p.clv[i];
+    row.rfm_r = g.rfm_r[i];
+    row.rfm_f = g.rfm_f[i];
+    row.rfm_m = g.rfm_m[i];
+    row.rfm_segment = seg::RfmSegmentName(g.rfm_segment[i]);
+    row.churn_risk = seg::ChurnRiskName(g.churn_risk[i]);
+    row.tier = seg::ValueTierName(g.tier[i]);
+    row.service_level = seg::ServiceLevelName(seg::ServiceLevelOf(g.tier[i]));
+  }
+  return rows;
+}
+
+Result<StoreAnalysis> AnalyzeStore(store::Store& store, const AnalyzeOptions& options) {
   CENTRIC_ASSIGN_OR_RETURN(LoadedTransactions loaded, LoadFromStore(store));
-  CENTRIC_ASSIGN_OR_RETURN(AnalyzeResult result, Analyze(loaded, options));
+  StoreAnalysis out;
+  CENTRIC_ASSIGN_OR_RETURN(out.result, Analyze(loaded, options));
+  out.rows = PredictionRows(out.result, loaded.customer_ids);
   CENTRIC_ASSIGN_OR_RETURN(int64_t run_id,
-                           store.SaveAnalysis(boost::json::serialize(result.report), result.rows));
-  for (auto& row : result.rows) row.run_id = run_id;
-  result.report["run_id"] = run_id;
-  return result;
+                           store.SaveAnalysis(boost::json::serialize(out.result.report), out.rows));
+  for (auto& row : out.rows) row.run_id = run_id;
+  out.result.report["run_id"] = run_id;
+  return out;
 }
 
 Result<AnalyzeOptions> OptionsOfReport(const json::object& report) {
@@ -117,10 +129,10 @@ Result<AnalyzeOptions> OptionsOfReport(const json::object& report) {
   return o;
 }
 
-Result<std::optional<AnalyzeResult>> RefreshStoreAnalysis(store::Store& store) {
+Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(store::Store& store) {
   auto latest = store.LatestAnalysis();
   if (!latest) {
-    if (latest.error().code() == StatusCode::kNotFound) return std::optional<AnalyzeResult>();
+    if (latest.error().code() == StatusCode::kNotFound) return std::optional<StoreAnalysis>();
     return Error(latest.error());
   }
   json::object report;
@@ -130,8 +142,8 @@ Result<std::optional<AnalyzeResult>> RefreshStoreAnalysis(store::Store& store) {
     return Error(Internal("the saved analysis is not a JSON object"));
   }
   CENTRIC_ASSIGN_OR_RETURN(AnalyzeOptions options, OptionsOfReport(report));
-  CENTRIC_ASSIGN_OR_RETURN(AnalyzeResult result, AnalyzeStore(store, options));
-  return std::optional<AnalyzeResult>(std::move(result));
+  CENTRIC_ASSIGN_OR_RETURN(StoreAnalysis result, AnalyzeStore(store, options));
+  return std::optional<StoreAnalysis>(std::move(result));
 }
 
 }  // namespace centric::jobs

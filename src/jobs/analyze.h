@@ -29,20 +29,30 @@ struct AnalyzeOptions {
   SegmentOptions segments;
 };
 
+// Entry i of the summaries, predictions and segments is one customer: the customer with
+// dense index retention.summaries.customer[i] in the loaded transactions.
 struct AnalyzeResult {
   analytics::clv::RetentionReport retention;
-  boost::json::object report;                  // what --json prints
-  std::vector<store::CustomerPrediction> rows;  // customer ids: store ids in store mode
-  std::vector<std::string> customer_keys;       // file mode: the id of each row's customer
+  SegmentColumns segments;
+  boost::json::object report;  // what --json prints
 };
+
+// One prediction row per customer, for the store: entry i of the result with the id
+// customer_ids[summaries.customer[i]].
+std::vector<store::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
+                                                      const std::vector<int64_t>& customer_ids);
 
 // Runs the analysis on loaded transactions: retention models, predictions and segments.
 // Errors as analytics::clv::AnalyzeRetention and AddSegments.
 Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOptions& options);
 
 // Loads the store's orders, analyses them and saves report and predictions in one
-// transaction. Returns the result with the run id in report["run_id"].
-Result<AnalyzeResult> AnalyzeStore(store::Store& store, const AnalyzeOptions& options);
+// transaction. Returns the result with the run id in report["run_id"], and the rows saved.
+struct StoreAnalysis {
+  AnalyzeResult result;
+  std::vector<store::CustomerPrediction> rows;
+};
+Result<StoreAnalysis> AnalyzeStore(store::Store& store, const AnalyzeOptions& options);
 
 // The options of a saved report (its "options" section), for re-running the analysis after
 // new data arrives. The as-of date and holdout are not carried over: a refresh analyses up to
@@ -51,6 +61,6 @@ Result<AnalyzeOptions> OptionsOfReport(const boost::json::object& report);
 
 // Re-runs the store's analysis with the options of its latest run. Returns std::nullopt when
 // the store was never analysed (nothing to refresh).
-Result<std::optional<AnalyzeResult>> RefreshStoreAnalysis(store::Store& store);
+Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(store::Store& store);
 
 }  // namespace centric::jobs

@@ -101,9 +101,9 @@ json::object NewVsEstablishedJson(const seg::NewVsEstablished& n,
 
 }  // namespace
 
-Status AddSegments(const clv::Transactions& transactions, const clv::RetentionReport& retention,
-                   const SegmentOptions& options, std::vector<store::CustomerPrediction>& rows,
-                   json::object& report) {
+Result<SegmentColumns> AddSegments(const clv::Transactions& transactions,
+                                   const clv::RetentionReport& retention,
+                                   const SegmentOptions& options, json::object& report) {
   const int32_t as_of = retention.options.as_of_day;
   CENTRIC_ASSIGN_OR_RETURN(auto rfm, seg::ScoreRfm(retention.summaries, {.as_of_day = as_of}));
   CENTRIC_ASSIGN_OR_RETURN(auto churn,
@@ -118,22 +118,17 @@ Status AddSegments(const clv::Transactions& transactions, const clv::RetentionRe
   CENTRIC_ASSIGN_OR_RETURN(auto new_vs_established,
                            seg::CompareNewAndEstablished(transactions, nve));
 
-  for (size_t i = 0; i < rows.size(); ++i) {
-    auto& row = rows[i];
-    row.rfm_r = rfm.r[i];
-    row.rfm_f = rfm.f[i];
-    row.rfm_m = rfm.m[i];
-    row.rfm_segment = seg::RfmSegmentName(rfm.segment[i]);
-    row.churn_risk = seg::ChurnRiskName(churn.band[i]);
-    row.tier = seg::ValueTierName(tiers.tier[i]);
-    row.service_level = seg::ServiceLevelName(seg::ServiceLevelOf(tiers.tier[i]));
-  }
   report["rfm"] = RfmJson(rfm);
   report["churn_risk"] = ChurnJson(churn, options.churn);
   report["tiers"] = TiersJson(tiers, retention.predictions.clv);
   report["cohorts"] = CohortsJson(cohorts);
   report["new_vs_established"] = NewVsEstablishedJson(new_vs_established, nve);
-  return Status::Ok();
+  return SegmentColumns{.rfm_r = std::move(rfm.r),
+                        .rfm_f = std::move(rfm.f),
+                        .rfm_m = std::move(rfm.m),
+                        .rfm_segment = std::move(rfm.segment),
+                        .churn_risk = std::move(churn.band),
+                        .tier = std::move(tiers.tier)};
 }
 
 }  // namespace centric::jobs

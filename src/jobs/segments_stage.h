@@ -12,7 +12,6 @@
 
 #include "analytics/clv/clv.h"
 #include "analytics/segments/segments.h"
-#include "store/store.h"
 
 namespace centric::jobs {
 
@@ -23,11 +22,19 @@ struct SegmentOptions {
   int32_t follow_days = 90;
 };
 
-// Fills rfm_*, churn_risk, tier and service_level of `rows` (row i is summary i of
-// `retention`) and adds the five sections to `report`. InvalidArgument for bad tier or churn
-// options (field named as in the options), as analytics/segments returns it.
-Status AddSegments(const analytics::clv::Transactions& transactions,
-                   const analytics::clv::RetentionReport& retention, const SegmentOptions& options,
-                   std::vector<store::CustomerPrediction>& rows, boost::json::object& report);
+// Each customer's segments, one byte a column; entry i is summary i of the retention report.
+struct SegmentColumns {
+  std::vector<uint8_t> rfm_r, rfm_f, rfm_m;
+  std::vector<analytics::segments::RfmSegment> rfm_segment;
+  std::vector<analytics::segments::ChurnRisk> churn_risk;
+  std::vector<analytics::segments::ValueTier> tier;
+};
+
+// Computes every customer's segments and adds the five sections to `report`. InvalidArgument
+// for bad tier or churn options (field named as in the options), as analytics/segments
+// returns it.
+Result<SegmentColumns> AddSegments(const analytics::clv::Transactions& transactions,
+                                   const analytics::clv::RetentionReport& retention,
+                                   const SegmentOptions& options, boost::json::object& report);
 
 }  // namespace centric::jobs

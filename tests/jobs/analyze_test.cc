@@ -62,7 +62,7 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   auto result = AnalyzeStore(*store, {.as_of_day = DayOf(as_of), .period = analytics::clv::Period::kDay,
                                       .holdout_end_day = DayOf(holdout)});
   ASSERT_TRUE(result) << result.error().ToString();
-  const auto& report = result->report;
+  const auto& report = result->result.report;
   EXPECT_EQ(report.at("model").as_string(), "bgnbd");
   EXPECT_EQ(report.at("as_of").as_string(), "2024-10-31");
   EXPECT_EQ(report.at("customers").as_int64(), 300);
@@ -95,7 +95,7 @@ TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
   FillShop(*store);
   auto result = AnalyzeStore(*store, {.as_of_day = DayOf(*ParseIso8601("2024-12-31"))});
   ASSERT_TRUE(result) << result.error().ToString();
-  const auto& report = result->report;
+  const auto& report = result->result.report;
 
   int64_t grid_total = 0;
   for (const auto& row : report.at("rfm").at("grid").as_array()) {
@@ -165,8 +165,8 @@ TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
   auto refreshed = RefreshStoreAnalysis(*store);
   ASSERT_TRUE(refreshed) << refreshed.error().ToString();
   ASSERT_TRUE(refreshed->has_value());
-  const auto& report = (*refreshed)->report;
-  EXPECT_GT(report.at("run_id").as_int64(), first->report.at("run_id").as_int64());
+  const auto& report = (*refreshed)->result.report;
+  EXPECT_GT(report.at("run_id").as_int64(), first->result.report.at("run_id").as_int64());
   EXPECT_EQ(report.at("period").as_string(), "day");
   EXPECT_EQ(report.at("options").at("horizon_months").as_int64(), 6);
   EXPECT_EQ(report.at("tiers").at("cuts_minor").at("high_above").as_double(), 500000.0);
