@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <thread>
-#include <unordered_map>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "core/money.h"
 #include "ingest/csv_reader.h"
@@ -99,8 +101,10 @@ struct Part {
   size_t first_row = 0;  // where this part writes in the columns (its first line's index)
   size_t rows = 0;       // rows written
   bool has_quote = false;
-  std::vector<std::string_view> keys;  // this part's customers, by local id
-  std::unordered_map<std::string_view, uint32_t> ids;  // key -> local id
+  // This part's customers by local id. Copied out of the mapping, so that merging does not
+  // fault the released file pages back in; a deque keeps each string where it is, for `ids`.
+  std::deque<std::string> keys;
+  absl::flat_hash_map<std::string_view, uint32_t> ids;  // key (a view of `keys`) -> local id
   int32_t first_day = std::numeric_limits<int32_t>::max();
   int32_t last_day = std::numeric_limits<int32_t>::min();
   int64_t error_count = 0;
@@ -114,18 +118,17 @@ size_t NextLineStart(const MappedFile& file, size_t pos) {
 }
 
 void CountLines(const MappedFile& file, Part& part) {
-  const char* p = file.data() + part.begin;
-  const char* end = file.data() + part.end;
-  part.has_quote = std::memchr(p, '"', static_cast<size_t>(end - p)) != nullptr;
+  const char* data = file.data();
   int64_t n = 0;
-  while (p < end) {
-    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-    if (!nl) break;
-    ++n;
-    p = static_cast<const char*>(nl) + 1;
+  for (size_t pos = part.begin; pos < part.end;) {
+    size_t step = std::min(kReleaseBytes, part.end - pos);
+    std::string_view block(data + pos, step);
+    part.has_quote = part.has_quote || block.find('"') != std::string_view::npos;
+    n += std::count(block.begin(), block.end(), '\n');
+    file.Release(pos, pos + step);
+    pos += step;
   }
   part.newlines = n;
-  file.Release(part.begin, part.end);
 }
 
 struct ScanContext {
@@ -170,22 +173,26 @@ void ScanPart(const ScanContext& ctx, Part& part) {
       ctx.file.Release(released, line_end);
       released = line_end;
     }
-    bool ascii = true;
-    for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (!ascii && !ingest::IsValidUtf8(text)) {
+    // Most logs are ASCII: one OR over the line decides whether UTF-8 needs checking.
+    unsigned char high = 0;
+    for (char c : text) high |= static_cast<unsigned char>(c);
+    if (high >= 0x80 && !ingest::IsValidUtf8(text)) {
       AddError(part, line, std::string(ingest::RecordProblemText(ingest::RecordProblem::kInvalidUtf8)));
       continue;
     }
-    size_t fields = 0, start = 0;
+    size_t fields = 0;
     bool too_long = false;
-    for (size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && text[i] != ',') continue;
-      if (i - start > ingest::kMaxFieldBytes) too_long = true;
+    for (const char* start = text.data(), *stop = text.data() + text.size();;) {
+      const char* comma = static_cast<const char*>(std::memchr(start, ',', static_cast<size_t>(stop - start)));
+      const char* field_end = comma ? comma : stop;
+      std::string_view field(start, static_cast<size_t>(field_end - start));
+      too_long |= field.size() > ingest::kMaxFieldBytes;
       for (size_t f = 0; f < 3; ++f) {
-        if (static_cast<size_t>(ctx.column[f]) == fields) value[f] = text.substr(start, i - start);
+        if (static_cast<size_t>(ctx.column[f]) == fields) value[f] = field;
       }
       ++fields;
-      start = i + 1;
+      if (!comma) break;
+      start = comma + 1;
     }
     if (too_long) {
       AddError(part, line, std::string(ingest::RecordProblemText(
@@ -218,8 +225,11 @@ void ScanPart(const ScanContext& ctx, Part& part) {
     }
     // Rows of one customer often follow each other (an invoice's lines, grouped exports).
     if (customer != last_key || part.keys.empty()) {
-      auto [it, inserted] = ids.try_emplace(customer, static_cast<uint32_t>(part.keys.size()));
-      if (inserted) part.keys.push_back(customer);
+      auto it = ids.find(customer);
+      if (it == ids.end()) {
+        const std::string& key = part.keys.emplace_back(customer);
+        it = ids.emplace(key, static_cast<uint32_t>(part.keys.size() - 1)).first;
+      }
       last_key = customer;
       last_id = it->second;
     }
@@ -355,8 +365,11 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
     Part& part = parts[t];
     std::vector<uint32_t> remap(part.keys.size());
     for (size_t local = 0; local < part.keys.size(); ++local) {
-      auto [it, inserted] = global.try_emplace(part.keys[local], static_cast<uint32_t>(global.size()));
-      if (inserted) parts[0].keys.push_back(part.keys[local]);
+      auto it = global.find(part.keys[local]);
+      if (it == global.end()) {
+        const std::string& key = parts[0].keys.emplace_back(std::move(part.keys[local]));
+        it = global.emplace(key, static_cast<uint32_t>(parts[0].keys.size() - 1)).first;
+      }
       remap[local] = it->second;
     }
     for (size_t i = 0; i < part.rows; ++i) {
@@ -371,7 +384,9 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
     part = Part{};
   }
   tx.customer_count = static_cast<uint32_t>(parts[0].keys.size());
-  out.customer_keys.assign(parts[0].keys.begin(), parts[0].keys.end());
+  global = {};  // its keys are views of parts[0].keys, about to be moved
+  out.customer_keys.reserve(parts[0].keys.size());
+  for (auto& key : parts[0].keys) out.customer_keys.push_back(std::move(key));
   // Slack left by the header, blank lines and guest rows stays as capacity: shrinking would
   // copy every column once more.
   tx.customer.resize(rows);
