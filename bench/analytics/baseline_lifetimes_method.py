@@ -50,7 +50,8 @@ def bgnbd_nll(log_params, x, tx, T):
     a3 = -(r + x) * np.log(alpha + T)
     a4 = np.where(x > 0, np.log(a) - np.log(b + np.maximum(x, 1) - 1) - (r + x) * np.log(alpha + tx), 0)
     d = np.where(x > 0, 1.0, 0.0)
-    ll = a1 + a2 + np.log(np.exp(a3) + d * np.exp(a4))
+    top = np.maximum(a3, a4)  # lifetimes' guard against exp() underflow at large x or T
+    ll = a1 + a2 + np.log(np.exp(a3 - top) + d * np.exp(a4 - top)) + top
     return -ll.sum() / len(x)
 
 

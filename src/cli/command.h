@@ -43,5 +43,6 @@ void RegisterDemo(CLI::App& app, CliContext& ctx);
 void RegisterServe(CLI::App& app, CliContext& ctx);
 void RegisterToken(CLI::App& app, CliContext& ctx);
 void RegisterAnalyze(CLI::App& app, CliContext& ctx);
+void RegisterBasket(CLI::App& app, CliContext& ctx);
 
 }  // namespace centric::cli

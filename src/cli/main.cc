@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   RegisterServe(app, ctx);
   RegisterToken(app, ctx);
   RegisterAnalyze(app, ctx);
+  RegisterBasket(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
