@@ -25,9 +25,9 @@ namespace centric::jobs {
 namespace {
 
 constexpr std::array<std::string_view, 3> kFields = {"customer", "date", "amount"};
-// Parsed pages are dropped from the process every this many bytes, so the mapping does not
-// add the whole file to the resident set.
-constexpr size_t kReleaseBytes = size_t{32} << 20;
+// Parsed pages are dropped from the process every this many bytes, so the mapping adds at
+// most this much a thread to the resident set.
+constexpr size_t kReleaseBytes = size_t{4} << 20;
 
 class MappedFile {
  public:
@@ -356,37 +356,53 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   }
   if (error_count > 0) return Error(BadRowsError(plan.path, error_count, listed));
 
-  // Global customer ids in order of first appearance: part 0's ids stand, so its map becomes
-  // the global one; each later part's customers are looked up among those seen before it.
-  auto& global = parts[0].ids;
-  size_t rows = parts[0].rows;
-  int32_t first = parts[0].first_day, last = parts[0].last_day;
-  for (size_t t = 1; t < parts_count; ++t) {
+  // Global customer ids in order of first appearance: part 0's local ids stand; a later
+  // part's customer keeps the id it has in the first earlier part that saw it, else gets the
+  // next one. Look-ups only, so no table grows while the parts' tables are alive.
+  std::vector<std::vector<uint32_t>> global_of(parts_count);
+  uint32_t next_id = 0;
+  for (size_t t = 0; t < parts_count; ++t) {
     Part& part = parts[t];
-    std::vector<uint32_t> remap(part.keys.size());
+    global_of[t].resize(part.keys.size());
     for (size_t local = 0; local < part.keys.size(); ++local) {
-      auto it = global.find(part.keys[local]);
-      if (it == global.end()) {
-        const std::string& key = parts[0].keys.emplace_back(std::move(part.keys[local]));
-        it = global.emplace(key, static_cast<uint32_t>(parts[0].keys.size() - 1)).first;
+      std::optional<uint32_t> id;
+      for (size_t earlier = 0; earlier < t && !id; ++earlier) {
+        auto it = parts[earlier].ids.find(part.keys[local]);
+        if (it != parts[earlier].ids.end()) id = global_of[earlier][it->second];
       }
-      remap[local] = it->second;
+      global_of[t][local] = id ? *id : next_id++;
     }
-    for (size_t i = 0; i < part.rows; ++i) {
-      size_t from = part.first_row + i;
-      tx.customer[rows] = remap[tx.customer[from]];
-      tx.day[rows] = tx.day[from];
-      tx.amount_minor[rows] = tx.amount_minor[from];
-      ++rows;
+  }
+  size_t rows = parts[0].rows;
+  int32_t first = std::numeric_limits<int32_t>::max(), last = std::numeric_limits<int32_t>::min();
+  for (size_t t = 0; t < parts_count; ++t) {
+    Part& part = parts[t];
+    const auto& remap = global_of[t];
+    if (t == 0) {
+      for (size_t i = 0; i < part.rows; ++i) tx.customer[i] = remap[tx.customer[i]];
+    } else {
+      for (size_t i = 0; i < part.rows; ++i) {
+        size_t from = part.first_row + i;
+        tx.customer[rows] = remap[tx.customer[from]];
+        tx.day[rows] = tx.day[from];
+        tx.amount_minor[rows] = tx.amount_minor[from];
+        ++rows;
+      }
     }
     first = std::min(first, part.first_day);
     last = std::max(last, part.last_day);
-    part = Part{};
   }
-  tx.customer_count = static_cast<uint32_t>(parts[0].keys.size());
-  global = {};  // its keys are views of parts[0].keys, about to be moved
-  out.customer_keys.reserve(parts[0].keys.size());
-  for (auto& key : parts[0].keys) out.customer_keys.push_back(std::move(key));
+  for (auto& part : parts) part.ids = {};  // its keys are views of the strings moved below
+  out.customer_keys.resize(next_id);
+  for (size_t t = 0; t < parts_count; ++t) {
+    for (size_t local = 0; local < parts[t].keys.size(); ++local) {
+      std::string& key = parts[t].keys[local];
+      uint32_t id = global_of[t][local];
+      if (out.customer_keys[id].empty()) out.customer_keys[id] = std::move(key);
+    }
+    parts[t].keys = {};
+  }
+  tx.customer_count = next_id;
   // Slack left by the header, blank lines and guest rows stays as capacity: shrinking would
   // copy every column once more.
   tx.customer.resize(rows);

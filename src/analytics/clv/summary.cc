@@ -156,8 +156,11 @@ Result<CustomerSummaries> Summarize(const Transactions& transactions, const Summ
   out.total_spend.reserve(count);
   out.first_day.reserve(count);
   out.last_day.reserve(count);
-  out.holdout_purchases.reserve(count);
-  out.holdout_spend.reserve(count);
+  const bool holdout = opt.holdout_end_day.has_value();
+  if (holdout) {
+    out.holdout_purchases.reserve(count);
+    out.holdout_spend.reserve(count);
+  }
   for (uint32_t c = 0; c < states.size(); ++c) {
     const State& s = states[c];
     if (s.periods == 0) {
@@ -174,8 +177,10 @@ Result<CustomerSummaries> Summarize(const Transactions& transactions, const Summ
     out.total_spend.push_back(s.total_spend);
     out.first_day.push_back(s.first_day);
     out.last_day.push_back(s.last_day);
-    out.holdout_purchases.push_back(s.holdout_periods);
-    out.holdout_spend.push_back(s.holdout_spend);
+    if (holdout) {
+      out.holdout_purchases.push_back(s.holdout_periods);
+      out.holdout_spend.push_back(s.holdout_spend);
+    }
   }
   return out;
 }

@@ -38,7 +38,9 @@ struct CustomerSummaries {
   std::vector<int64_t> total_spend;  // every calibration purchase and return, minor units
   std::vector<int32_t> first_day;
   std::vector<int32_t> last_day;
-  std::vector<int32_t> holdout_purchases;  // purchase periods after as-of, up to holdout end
+  // Purchase periods and spend after the as-of date up to the holdout end; empty when no
+  // holdout end was given, so an analysis without one does not carry them.
+  std::vector<int32_t> holdout_purchases;
   std::vector<int64_t> holdout_spend;
   int64_t future_only_customers = 0;  // customers whose first purchase is after the as-of date
   int64_t ignored_returns = 0;        // returns outside any purchase period
