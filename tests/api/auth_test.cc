@@ -46,7 +46,9 @@ TEST(AuthTest, PermitFollowsRoles) {
   for (const auto& c : cases) {
     Status s = Permit(c.access, c.role);
     EXPECT_EQ(s.ok(), c.allowed) << RoleName(c.role);
-    if (!c.allowed) EXPECT_EQ(s.code(), StatusCode::kPermissionDenied);
+    if (!c.allowed) {
+      EXPECT_EQ(s.code(), StatusCode::kPermissionDenied);
+    }
   }
 }
 
