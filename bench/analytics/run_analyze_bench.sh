@@ -37,11 +37,11 @@ ensure_baseline() {
   fi
   if ! "$python" -c 'import scipy.optimize' 2>/dev/null; then
     local pkg=$work/scipy
-    if [[ ! -d $pkg/root ]]; then
+    if [[ ! -d $pkg/unpacked ]]; then
       mkdir -p "$pkg"
-      (cd "$pkg" && apt-get download python3-scipy >/dev/null 2>&1 && dpkg -x python3-scipy_*.deb root)
+      (cd "$pkg" && apt-get download python3-scipy >/dev/null 2>&1 && dpkg -x python3-scipy_*.deb unpacked)
     fi
-    export PYTHONPATH=$pkg/root/usr/lib/python3/dist-packages
+    export PYTHONPATH=$pkg/unpacked/usr/lib/python3/dist-packages
   fi
 }
 ensure_baseline
