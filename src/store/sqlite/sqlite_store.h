@@ -59,6 +59,14 @@ class SqliteStore final : public Store {
                                const std::vector<CustomerPrediction>& rows) override;
   Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override;
   Result<AnalysisRun> LatestAnalysis() override;
+  Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override;
+  Result<std::vector<PurchaseLine>> CustomerPurchases(CustomerId customer_id) override;
+  Result<int64_t> SaveCrossSell(const CrossSellModel& model) override;
+  Result<CrossSellRun> LatestCrossSell() override;
+  Result<CrossSellSlice> CrossSellNeighbours(std::string_view level,
+                                             const std::vector<std::string>& items,
+                                             int popular) override;
+  Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) override;
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
 
   Result<ApiToken> CreateToken(std::string_view name, Role role,
