@@ -22,6 +22,7 @@ Router BuildRouter() {
   AddInteractionRoutes(router);
   AddTokenRoutes(router);
   AddAnalyticsRoutes(router);
+  AddCrossSellRoutes(router);
   return router;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
 
 namespace centric::api {
 namespace {
@@ -100,6 +101,19 @@ std::optional<int64_t> QueryReader::OptionalInt(std::string_view name, int64_t m
 
 int64_t QueryReader::Int(std::string_view name, int64_t fallback, int64_t min, int64_t max) {
   return OptionalInt(name, min, max).value_or(fallback);
+}
+
+double QueryReader::Double(std::string_view name, double fallback, double min, double max) {
+  const std::string* v = Find(name);
+  if (!v) return fallback;
+  double value = 0;
+  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
+  if (ec != std::errc() || end != v->data() + v->size() || !std::isfinite(value) || value < min ||
+      value > max) {
+    Fail(name, fmt::format("must be a number from {} to {}", min, max));
+    return fallback;
+  }
+  return value;
 }
 
 std::optional<Timestamp> QueryReader::OptionalTime(std::string_view name) {

@@ -40,6 +40,8 @@ class QueryReader {
   // An integer in [min, max], or `fallback` when absent.
   int64_t Int(std::string_view name, int64_t fallback, int64_t min, int64_t max);
   std::optional<int64_t> OptionalInt(std::string_view name, int64_t min, int64_t max);
+  // A finite number in [min, max], or `fallback` when absent.
+  double Double(std::string_view name, double fallback, double min, double max);
   // An ISO 8601 date or time.
   std::optional<Timestamp> OptionalTime(std::string_view name);
 

@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "jobs/analyze.h"
+#include "jobs/crosssell.h"
 #include "jobs/transactions_file.h"
 
 namespace centric::cli {
@@ -27,6 +28,7 @@ struct AnalyzeArgs {
   std::string transactions_path, map, date_format, currency = "EUR";
   std::vector<double> tier_shares;
   std::vector<double> tier_cuts;
+  bool no_crosssell = false;
 };
 
 Result<int32_t> ParseDay(const std::string& text, const char* field) {
@@ -179,6 +181,18 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     if (!store) return kExitFailure;
     auto analysis = jobs::AnalyzeStore(*store, options);
     if (!analysis) return ReportError(analysis.error());
+    if (!a.no_crosssell) {
+      auto crosssell = jobs::CrossSellStore(*store, {});
+      if (!crosssell) return ReportError(crosssell.error());
+      const auto& levels = crosssell->report.at("levels").as_object();
+      analysis->result.report["crosssell"] = boost::json::object{
+          {"run_id", crosssell->report.at("run_id")},
+          {"category_rules", levels.at("category").as_object().at("rules")},
+          {"product_rules", levels.at("product").as_object().at("rules")},
+          {"neighbours", crosssell->model.neighbours.size()},
+          {"targets", crosssell->report.at("targets").as_array().size()},
+          {"seconds", crosssell->report.at("seconds").as_object().at("total")}};
+    }
     if (!a.predictions_path.empty()) {
       std::vector<std::string> external(1);
       Status scan = store->ScanCustomers([&](const Customer& c) {
@@ -202,6 +216,14 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     fmt::print("{}\n", boost::json::serialize(result->report));
   } else {
     PrintReadable(*result);
+    if (const auto* crosssell = result->report.if_contains("crosssell")) {
+      const auto& c = crosssell->as_object();
+      fmt::print("Cross-sell model (run {}): {} category rules, {} product rules, {} item "
+                 "neighbours, {} cross-sell targets\n",
+                 c.at("run_id").to_number<int64_t>(), c.at("category_rules").to_number<int64_t>(),
+                 c.at("product_rules").to_number<int64_t>(), c.at("neighbours").to_number<int64_t>(),
+                 c.at("targets").to_number<int64_t>());
+    }
   }
   if (!a.predictions_path.empty()) {
     Status written = WritePredictions(a.predictions_path, *result, ids);
@@ -246,6 +268,9 @@ void RegisterAnalyze(CLI::App& app, CliContext& ctx) {
       ->expected(2)
       ->excludes(shares);
   cmd->add_flag("--json", args->json, "Print one JSON object instead of the readable summary");
+  cmd->add_flag("--no-crosssell", args->no_crosssell,
+                "With the store: do not rebuild the cross-sell model (rules, item neighbours, "
+                "category coverage) after the retention analysis");
   cmd->add_option("--predictions", args->predictions_path, "Write one CSV row per customer here");
   cmd->add_option("--transactions", args->transactions_path,
                   "Analyse this CSV file (one row per transaction) instead of the store");

@@ -14,6 +14,7 @@
 #include "analytics/basket/basket.h"
 #include "analytics/basket/basket_file.h"
 #include "cli/command.h"
+#include "jobs/purchase_baskets.h"
 
 namespace centric::cli {
 namespace {
@@ -22,6 +23,9 @@ namespace basket = analytics::basket;
 
 struct BasketArgs {
   std::string input, format, basket_column = "basket", item_column = "item", delimiter = ",";
+  bool from_store = false;  // --db given: baskets from the store's orders
+  std::string level = "product", per = "order";
+  int window_days = 0;
   double min_support = 0;
   double min_confidence = 0.8;
   double min_lift = 0;
@@ -164,29 +168,53 @@ void PrintTopRules(const std::vector<basket::Rule>& rules, const basket::Itemset
   }
 }
 
-int Run(const BasketArgs& a) {
-  const auto start = Clock::now();
+// The baskets of the store's orders at a.level, per a.per.
+Result<basket::Baskets> StoreBaskets(CliContext& ctx, const BasketArgs& a) {
+  CENTRIC_ASSIGN_OR_RETURN(jobs::BasketSpec spec, jobs::ParseBasketLevel(a.level));
+  CENTRIC_ASSIGN_OR_RETURN(spec.per, jobs::ParseBasketPer(a.per));
+  if (a.window_days < 0) {
+    return Error(InvalidArgument("must be 0 (all orders) or more", "window_days"));
+  }
+  spec.window_days = a.window_days;
+  auto store = OpenStoreOrReport(ctx);
+  if (!store) return Error(Unavailable("cannot open the store"));
+  CENTRIC_ASSIGN_OR_RETURN(jobs::PurchaseData data, jobs::LoadPurchases(*store));
+  return jobs::BuildBaskets(data, spec);
+}
+
+Result<basket::Baskets> FileBaskets(const BasketArgs& a) {
   basket::CsvColumns columns{.basket = a.basket_column, .item = a.item_column};
   if (a.delimiter == "tab") {
     columns.delimiter = '\t';
   } else if (a.delimiter.size() == 1) {
     columns.delimiter = a.delimiter[0];
   } else {
-    return Report(InvalidArgument("give one character or 'tab'", "delimiter"));
+    return Error(InvalidArgument("give one character or 'tab'", "delimiter"));
   }
   basket::BasketFormat format = basket::GuessBasketFormat(a.input);
   if (!a.format.empty()) {
-    auto parsed = basket::ParseBasketFormat(a.format);
-    if (!parsed) return Report(parsed.error());
-    format = *parsed;
+    CENTRIC_ASSIGN_OR_RETURN(format, basket::ParseBasketFormat(a.format));
+  }
+  return basket::ReadBasketFile(a.input, format, columns);
+}
+
+int Run(CliContext& ctx, const BasketArgs& a) {
+  const auto start = Clock::now();
+  if (a.from_store == !a.input.empty()) {
+    fmt::print(stderr, "centric: give --input FILE or --db URL (the store's orders)\n");
+    return kExitUsage;
   }
   // Everything about the support but its bound by the number of baskets, before reading.
   if (auto valid = basket::MinCount(a.min_support, basket::kMaxBaskets); !valid) {
     return Report(valid.error());
   }
 
-  auto baskets = basket::ReadBasketFile(a.input, format, columns);
-  if (!baskets) return Report(baskets.error());
+  auto baskets = a.from_store ? StoreBaskets(ctx, a) : FileBaskets(a);
+  if (!baskets) {
+    if (ctx.exit_code != kExitOk) return ctx.exit_code;  // the store could not be opened
+    return Report(baskets.error());
+  }
+  const std::string source = a.from_store ? ctx.db : a.input;
   const double read_seconds = Seconds(start);
 
   const auto mine_start = Clock::now();
@@ -240,7 +268,7 @@ int Run(const BasketArgs& a) {
     return kExitOk;
   }
   fmt::print("{} baskets, {} items ({} frequent) read from {} in {:.2f} s\n", baskets->size(),
-             baskets->num_items(), frequent_items, a.input, read_seconds);
+             baskets->num_items(), frequent_items, source, read_seconds);
   fmt::print("{} {} itemsets (min support {} = {} baskets, longest {}) in {:.2f} s\n",
              reported.size(),
              kind == basket::ItemsetKind::kAll ? "frequent" : basket::ItemsetKindName(kind),
@@ -263,12 +291,26 @@ void RegisterBasket(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<BasketArgs>();
   auto* cmd = app.add_subcommand(
       "basket",
-      "Market-basket analysis of a file: frequent itemsets and association rules for "
-      "cross-selling (see docs/basket.md)");
-  cmd->add_option("--input", args->input,
+      "Market-basket analysis of a file or of the store's orders: frequent itemsets and "
+      "association rules for cross-selling (see docs/basket.md)");
+  auto* input = cmd->add_option("--input", args->input,
                   "Basket file: FIMI (one basket per line, item ids separated by spaces) or CSV "
-                  "(one row per basket and item); - reads standard input")
-      ->required();
+                  "(one row per basket and item); - reads standard input");
+  auto* db = cmd->add_option("--db", ctx.db,
+                             "Mine the orders of this store instead of a file: a SQLite path or "
+                             "postgresql://...");
+  db->excludes(input);
+  cmd->add_option("--level", args->level,
+                  "With --db: items are products (skus), or categories: 'category' for the "
+                  "whole path, 'category:N' for its first N parts (Food/Pizza at 1 is Food)")
+      ->capture_default_str();
+  cmd->add_option("--per", args->per,
+                  "With --db: one basket per order, or per customer (everything they bought)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"order", "customer"}));
+  cmd->add_option("--window-days", args->window_days,
+                  "With --db --per customer: only orders of the last N days (0: all)")
+      ->capture_default_str();
   cmd->add_option("--format", args->format, "fimi or csv (default: csv for .csv files, else fimi)")
       ->check(CLI::IsMember({"fimi", "csv"}));
   cmd->add_option("--basket", args->basket_column,
@@ -318,10 +360,16 @@ void RegisterBasket(CLI::App& app, CliContext& ctx) {
       "Rules are made from every frequent itemset, also with --closed or --maximal (which\n"
       "select the itemsets written and counted). With --max-len, closed and maximal are judged\n"
       "among the itemsets of at most that many items.\n"
-      "Example: centric basket --input orders.csv --basket InvoiceNo --item StockCode \\\n"
-      "           --min-support 0.01 --min-confidence 0.5 --rules rules.csv\n"
+      "Examples: centric basket --input orders.csv --basket InvoiceNo --item StockCode \\\n"
+      "            --min-support 0.01 --min-confidence 0.5 --rules rules.csv\n"
+      "          centric basket --db ./centric.db --level category:1 --min-support 0.01\n"
+      "Returned and cancelled orders, and lines with a negative quantity, are not purchases and\n"
+      "are left out of store baskets.\n"
       "Exit codes: 0 ok, 1 failure (unreadable or bad input), 2 usage error.");
-  cmd->callback([&ctx, args] { ctx.exit_code = Run(*args); });
+  cmd->callback([&ctx, args, db] {
+    args->from_store = db->count() > 0;
+    ctx.exit_code = Run(ctx, *args);
+  });
 }
 
 }  // namespace centric::cli

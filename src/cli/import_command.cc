@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "ingest/ingest.h"
 #include "jobs/analyze.h"
+#include "jobs/crosssell.h"
 
 namespace centric::cli {
 namespace {
@@ -104,6 +105,15 @@ void RefreshAnalysis(store::Store& store) {
     fmt::print("retention analysis refreshed as of {}: {} customers (run {})\n",
                report.at("as_of").as_string().c_str(), report.at("customers").as_int64(),
                report.at("run_id").as_int64());
+  }
+  auto crosssell = jobs::RefreshCrossSell(store);
+  if (!crosssell) {
+    fmt::print(stderr, "centric: warning: the cross-sell model was not refreshed: {}\n",
+               crosssell.error().message());
+  } else if (*crosssell) {
+    fmt::print("cross-sell model refreshed: {} rules, {} item neighbours (run {})\n",
+               (*crosssell)->model.rules.size(), (*crosssell)->model.neighbours.size(),
+               (*crosssell)->report.at("run_id").as_int64());
   }
 }
 

@@ -288,10 +288,6 @@ Result<json::object> CoverageReport(const PurchaseData& data, const CrossSellOpt
 }  // namespace
 
 Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSellOptions& options) {
-  if (options.category_depth < 0) {
-    return Error(Status(StatusCode::kInvalidArgument, "must be 0 (whole path) or more",
-                        "category_depth"));
-  }
   if (options.coverage_depth < 0) {
     return Error(Status(StatusCode::kInvalidArgument, "must be 0 (whole path) or more",
                         "coverage_depth"));
@@ -302,13 +298,12 @@ Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSell
   report["customers"] = data.customer_ids.size();
   report["orders"] = data.orders;
   report["lines"] = data.lines();
-  BasketSpec category{.level = BasketSpec::Level::kCategory, .depth = options.category_depth};
+  BasketSpec category{.level = BasketSpec::Level::kCategory};
   BasketSpec product{.level = BasketSpec::Level::kProduct};
   json::object levels;
   CENTRIC_ASSIGN_OR_RETURN(levels["category"],
                            AddLevel(data, category, "category", options.category_min_support,
                                     options, result.model));
-  levels["category"].as_object()["depth"] = options.category_depth;
   CENTRIC_ASSIGN_OR_RETURN(levels["product"],
                            AddLevel(data, product, "product", options.product_min_support,
                                     options, result.model));
@@ -340,6 +335,13 @@ Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptio
   CENTRIC_ASSIGN_OR_RETURN(int64_t run_id, store.SaveCrossSell(result.model));
   result.report["run_id"] = run_id;
   return result;
+}
+
+Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store) {
+  const bool analysed = store.LatestCrossSell().has_value() || store.LatestAnalysis().has_value();
+  if (!analysed) return std::optional<CrossSellResult>();
+  CENTRIC_ASSIGN_OR_RETURN(CrossSellResult result, CrossSellStore(store, {}));
+  return std::optional<CrossSellResult>(std::move(result));
 }
 
 }  // namespace centric::jobs

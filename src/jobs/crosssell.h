@@ -7,6 +7,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
 
 #include "analytics/basket/neighbours.h"
 #include "jobs/purchase_baskets.h"
@@ -15,7 +16,6 @@
 namespace centric::jobs {
 
 struct CrossSellOptions {
-  int category_depth = 0;   // the "category" level: 0 for the whole path
   int coverage_depth = 1;   // categories counted for coverage: 1 for departments
   double category_min_support = 0.002;  // of orders, for category rules
   double product_min_support = 0.0005;  // of orders, for product rules
@@ -38,5 +38,9 @@ Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSell
 
 // Loads the store's purchases, builds the model and saves it; report["run_id"] is the run.
 Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptions& options);
+
+// After new data: rebuilds the model with default options when the store has been analysed
+// before (a cross-sell or retention run exists); std::nullopt when it never was.
+Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store);
 
 }  // namespace centric::jobs

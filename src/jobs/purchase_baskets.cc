@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <limits>
 
 #include "jobs/transactions_source.h"
@@ -128,21 +130,39 @@ Result<analytics::basket::Baskets> BuildBaskets(const PurchaseData& data, const 
     }
     if (current != kNone) offsets.push_back(items.size());
   } else {
-    // A counting sort of the lines by customer.
+    // A counting sort of the lines by customer, returns as negative quantities. An item is in
+    // the customer's basket when they kept some product of it: returns net out per product, so
+    // a returned pasta does not cancel a kept pizza in Food.
+    auto counted = [&](size_t line) {
+      return !data.cancelled[line] && item_of[data.product[line]] != kNone &&
+             data.day[line] >= first_day;
+    };
     const size_t customers = data.customer_ids.size();
     std::vector<uint64_t> start(customers + 1, 0);
     for (size_t line = 0; line < data.lines(); ++line) {
-      if (usable(line) && data.day[line] >= first_day) ++start[data.customer[line] + 1];
+      if (counted(line)) ++start[data.customer[line] + 1];
     }
     for (size_t c = 1; c <= customers; ++c) start[c] += start[c - 1];
-    items.resize(start[customers]);
+    std::vector<std::pair<uint32_t, int64_t>> held(start[customers]);
     std::vector<uint64_t> next(start.begin(), start.end() - 1);
     for (size_t line = 0; line < data.lines(); ++line) {
-      if (usable(line) && data.day[line] >= first_day) {
-        items[next[data.customer[line]]++] = item_of[data.product[line]];
-      }
+      if (!counted(line)) continue;
+      const int64_t units = std::abs(static_cast<int64_t>(data.quantity[line]));
+      held[next[data.customer[line]]++] = {data.product[line], usable(line) ? units : -units};
     }
-    offsets = std::move(start);
+    offsets.assign(1, 0);
+    for (size_t c = 0; c < customers; ++c) {
+      auto first = held.begin() + static_cast<ptrdiff_t>(start[c]);
+      auto last = held.begin() + static_cast<ptrdiff_t>(start[c + 1]);
+      std::sort(first, last);
+      for (auto it = first; it != last;) {
+        const uint32_t product = it->first;
+        int64_t net = 0;
+        for (; it != last && it->first == product; ++it) net += it->second;
+        if (net > 0) items.push_back(item_of[product]);  // repeats are dropped by Build
+      }
+      offsets.push_back(items.size());
+    }
   }
   return analytics::basket::Baskets::Build(std::move(offsets), std::move(items),
                                            std::move(dictionary));

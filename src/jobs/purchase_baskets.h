@@ -2,7 +2,8 @@
 // Baskets from a store's orders, for market-basket analysis: the order lines loaded once as
 // columns, then grouped per order or per customer, at product level (items are skus) or at a
 // level of the category path ("Food/Pizza" at depth 1 is "Food"). Only purchases count:
-// cancelled orders, returned orders and lines with a negative quantity are left out.
+// cancelled orders, returned orders and lines with a negative quantity are left out of order
+// baskets, and a customer's basket holds the items they kept (bought more than returned).
 // Thread-safe: no shared state.
 #pragma once
 

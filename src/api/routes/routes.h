@@ -14,5 +14,6 @@ void AddOrderRoutes(Router& router);        // /api/v1/orders...
 void AddInteractionRoutes(Router& router);  // /api/v1/interactions...
 void AddTokenRoutes(Router& router);        // /api/v1/tokens... (admin)
 void AddAnalyticsRoutes(Router& router);    // /api/v1/analytics/..., /customers/{id}/predictions
+void AddCrossSellRoutes(Router& router);    // /customers/{id}/recommendations, basket rules, categories
 
 }  // namespace centric::api
