@@ -5,6 +5,8 @@
 #   1. GET /api/v1/customers/{random id}?events=50 at CONNECTIONS connections: throughput, p50/p99
 #   2. GET /health the same way: the ceiling of the HTTP layer on this machine
 #   3. the customer request on 8 connections and on 1: latency with little or no queueing
+#   4. GET /api/v1/customers/{random id}/recommendations on 8 connections and on 1 (the store
+#      is analysed first when it has no cross-sell model)
 # then prints the figures and the customer/health throughput ratio.
 #
 # Build first:  cmake --preset bench && cmake --build build/bench -j1 --target centric api_bench_seed
@@ -59,6 +61,20 @@ PY
 )
 echo "== data: $n_customers customers, $n_orders orders, $n_lines order lines, $n_interactions interactions; $(du -h "$db" | cut -f1)"
 
+has_model=$(python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+try:
+    print(c.execute("select count(*) from crosssell_runs").fetchone()[0])
+except sqlite3.OperationalError:
+    print(0)
+PY
+)
+if [[ "$has_model" == 0 ]]; then
+  echo "== analysing (retention and cross-sell model), once"
+  /usr/bin/time -f "   took %e s, peak RSS %M KB" "$centric" analyze --db "$db" | tail -1
+fi
+
 # A server that has been running has its working set in the OS page cache; a file just written
 # or copied may not, and then the first minutes measure the disk. Read it once.
 cat "$db" >/dev/null
@@ -99,6 +115,13 @@ run eight 8 "$wrk_threads" 10s -s "$script" "$url"
 echo "== customer with $events events, 1 connection, 10s"
 run single 1 1 10s -s "$script" "$url"
 
+export CENTRIC_BENCH_PATH='/api/v1/customers/{id}/recommendations'
+echo "== recommendations, 8 connections, 10s"
+run recs8 8 "$wrk_threads" 10s -s "$script" "$url"
+echo "== recommendations, 1 connection, 10s"
+run recs1 1 1 10s -s "$script" "$url"
+unset CENTRIC_BENCH_PATH
+
 kill -TERM "$server"
 rc=0; wait "$server" || rc=$?
 trap 'rm -f "$log"' EXIT
@@ -115,5 +138,7 @@ data: $n_customers customers, $n_lines order lines ($data); server threads $serv
 | GET /health                            | $connections | $rps_health | $p50_health | $p99_health |
 | GET /api/v1/customers/{id}?events=$events | 8 | $rps_eight | $p50_eight | $p99_eight |
 | GET /api/v1/customers/{id}?events=$events | 1 | $rps_single | $p50_single | $p99_single |
+| GET /api/v1/customers/{id}/recommendations | 8 | $rps_recs8 | $p50_recs8 | $p99_recs8 |
+| GET /api/v1/customers/{id}/recommendations | 1 | $rps_recs1 | $p50_recs1 | $p99_recs1 |
 customer / health throughput ratio: $ratio
 REPORT
