@@ -9,6 +9,8 @@
 #include "api/http_status.h"
 #include "api/query.h"
 #include "api/routes/routes.h"
+#include "api/static_files.h"
+#include "api/web_session.h"
 
 namespace centric::api {
 namespace {
@@ -23,7 +25,36 @@ Router BuildRouter() {
   AddTokenRoutes(router);
   AddAnalyticsRoutes(router);
   AddCrossSellRoutes(router);
+  AddSessionRoutes(router);
+  AddUserRoutes(router);
+  AddViewRoutes(router);
   return router;
+}
+
+// The caller of a request: by its bearer token when it has an Authorization header, else by
+// its session cookie. A write with a cookie must carry the session's CSRF token.
+Result<Caller> Identify(const Request& request, Services& services) {
+  Caller caller;
+  if (!request.authorization.empty() || request.cookie.empty()) {
+    CENTRIC_ASSIGN_OR_RETURN(store::ApiToken token,
+                             Authenticate(request.authorization, services.store));
+    caller.role = token.role;
+    caller.token = std::move(token);
+    return caller;
+  }
+  CENTRIC_ASSIGN_OR_RETURN(SignedIn signed_in,
+                           AuthenticateSession(request.cookie, services.store,
+                                               std::chrono::time_point_cast<Timestamp::duration>(
+                                                   std::chrono::system_clock::now())));
+  const bool reads = request.method == Method::kGet || request.method == Method::kHead;
+  if (!reads && !SameSecret(request.csrf_token, signed_in.session.csrf_token)) {
+    return Error(PermissionDenied(fmt::format(
+        "missing or wrong {} header: send the csrf_token of GET /api/v1/session", kCsrfHeader)));
+  }
+  caller.role = signed_in.user.role;
+  caller.user = std::move(signed_in.user);
+  caller.session = std::move(signed_in.session);
+  return caller;
 }
 
 Response Dispatch(const Router& router, Request& request, Services& services) {
@@ -32,11 +63,17 @@ Response Dispatch(const Router& router, Request& request, Services& services) {
   request.path = std::move(target->path);
   request.query = std::move(target->query);
 
+  // The web app's pages and files are public; everything under /api/ is the API.
+  if (services.web && request.method == Method::kGet && !request.path.starts_with("/api/") &&
+      request.path != "/health") {
+    return services.web->Serve(request.path);
+  }
+
   Router::Match match = router.Find(request.method, request.path);
   // A 405 on a public path (POST /health) needs no token either.
   bool is_public = match.route ? match.route->access == Access::kPublic : match.path_is_public;
   if (!is_public) {
-    auto caller = Authenticate(request.authorization, services.store);
+    auto caller = Identify(request, services);
     if (!caller) return ErrorResponse(caller.error());
     request.caller = std::move(*caller);
   }

@@ -24,18 +24,30 @@ Method ParseMethod(std::string_view name);
 // Decoded name/value pairs in the order they were sent.
 using Params = std::vector<std::pair<std::string, std::string>>;
 
+// Who is calling: an API token (Authorization: Bearer) or a signed-in web app user (session
+// cookie). Routes see the role; user routes (sessions, saved views) need `user`.
+struct Caller {
+  Role role = Role::kAnalyst;
+  std::optional<store::ApiToken> token;
+  std::optional<store::User> user;
+  std::optional<store::WebSession> session;
+};
+
 struct Request {
   // From the wire.
   Method method = Method::kGet;
   std::string target;         // path and query as sent: "/api/v1/customers?q=mai"
   std::string authorization;  // the Authorization header, empty when absent
+  std::string cookie;         // the Cookie header, empty when absent
+  std::string csrf_token;     // the X-CSRF-Token header, empty when absent
+  std::string client;         // the peer's address, for rate limits
   std::string body;
 
   // Filled in by HandleRequest.
   std::string path;                       // decoded path without the query
   Params query;                           // decoded query parameters
   Params path_params;                     // {"id", "42"} for "/customers/{id}"
-  std::optional<store::ApiToken> caller;  // unset on public routes
+  std::optional<Caller> caller;  // unset on public routes
 
   // The value of path parameter `name`, or empty.
   std::string_view PathParam(std::string_view name) const;

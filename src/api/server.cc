@@ -3,16 +3,21 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "api/handle_request.h"
 #include "api/http/http_server.h"
+#include "api/login_limiter.h"
+#include "api/static_files.h"
 
 namespace centric::api {
 
 struct Server::State {
   std::string host;
+  LoginLimiter login_limiter;
+  std::optional<StaticFiles> web;
   // Declared before `http` so the stores outlive the threads that use them.
   std::vector<std::unique_ptr<store::Store>> stores;
   std::vector<Services> services;
@@ -33,12 +38,18 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options,
   if (threads <= 0) threads = 1;
   auto state = std::make_unique<State>();
   state->host = options.host;
+  if (!options.web_root.empty()) {
+    CENTRIC_ASSIGN_OR_RETURN(StaticFiles web, StaticFiles::Load(options.web_root));
+    state->web = std::move(web);
+  }
   state->stores.reserve(threads);
   state->services.reserve(threads);  // Services are referenced by the handlers; no reallocation
   for (int i = 0; i < threads; ++i) {
     CENTRIC_ASSIGN_OR_RETURN(auto store, open_store());
     state->stores.push_back(std::move(store));
-    state->services.push_back(Services{*state->stores.back()});
+    state->services.push_back(Services{*state->stores.back(), &state->login_limiter,
+                                       state->web ? &*state->web : nullptr,
+                                       options.secure_cookies});
   }
   const Router& router = ApiRouter();
   std::vector<http::RequestHandler> handlers;

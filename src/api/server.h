@@ -28,6 +28,8 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};   // a keep-alive connection with no request
   std::chrono::milliseconds write_timeout{30'000};  // to send one response
   std::chrono::milliseconds drain_timeout{30'000};  // Stop(): time for in-flight requests
+  std::string web_root;         // the built web app (web/dist) to serve; empty: API only
+  bool secure_cookies = false;  // session cookies only over HTTPS (behind a TLS proxy)
 };
 
 // Opens a new connection to the store; called once per worker thread by Start().
@@ -35,9 +37,10 @@ using StoreFactory = std::function<Result<std::unique_ptr<store::Store>>()>;
 
 class Server {
  public:
-  // Opens the stores, binds host:port and starts serving. Unavailable when the address cannot be
-  // bound (in use, not local) or a store cannot be opened; InvalidArgument (field "host") for a
-  // host name that does not resolve.
+  // Opens the stores, loads the web app, binds host:port and starts serving. Unavailable when
+  // the address cannot be bound (in use, not local) or a store cannot be opened;
+  // InvalidArgument (field "host") for a host name that does not resolve; NotFound when
+  // web_root holds no index.html.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options,
                                                const StoreFactory& open_store);
   // Stops and waits.

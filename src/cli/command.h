@@ -44,5 +44,6 @@ void RegisterServe(CLI::App& app, CliContext& ctx);
 void RegisterToken(CLI::App& app, CliContext& ctx);
 void RegisterAnalyze(CLI::App& app, CliContext& ctx);
 void RegisterBasket(CLI::App& app, CliContext& ctx);
+void RegisterUser(CLI::App& app, CliContext& ctx);
 
 }  // namespace centric::cli

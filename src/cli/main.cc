@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   RegisterToken(app, ctx);
   RegisterAnalyze(app, ctx);
   RegisterBasket(app, ctx);
+  RegisterUser(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

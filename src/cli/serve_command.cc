@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <fmt/format.h>
+
+#include <filesystem>
 #include <signal.h>
 
 #include <cstdio>
@@ -16,6 +18,9 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   int threads = 0;
+  std::string web = "web/dist";
+  bool web_given = false;
+  bool secure_cookies = false;
 };
 
 void Serve(CliContext& ctx, const ServeOptions& opts) {
@@ -28,6 +33,16 @@ void Serve(CliContext& ctx, const ServeOptions& opts) {
   options.host = opts.host;
   options.port = opts.port;
   options.threads = opts.threads;
+  options.secure_cookies = opts.secure_cookies;
+  // The default web folder is optional (an API-only server); a folder given by hand must hold
+  // the app.
+  std::error_code ec;
+  if (opts.web_given || std::filesystem::is_regular_file(opts.web + "/index.html", ec)) {
+    options.web_root = opts.web;
+  } else {
+    fmt::print(stderr, "centric: no web app in {} (build it with `npm run build` in web/); "
+               "serving the API only\n", opts.web);
+  }
   // Each ":memory:" connection is a database of its own; threads would not see each other's
   // writes.
   if (ctx.db == ":memory:") options.threads = 1;
@@ -69,7 +84,16 @@ void RegisterServe(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   cmd->add_option("--threads", opts->threads, "Worker threads (default: one per hardware thread)")
       ->check(CLI::Range(0, 1024));
-  cmd->callback([opts, &ctx] { Serve(ctx, *opts); });
+  auto* web = cmd->add_option("--web", opts->web,
+                              "The built web app to serve on the same port (web/dist after `npm "
+                              "run build` in web/); the API alone when the default is missing")
+                  ->capture_default_str();
+  cmd->add_flag("--secure-cookies", opts->secure_cookies,
+                "Mark session cookies Secure: for a server reached over HTTPS (a TLS proxy)");
+  cmd->callback([opts, web, &ctx] {
+    opts->web_given = web->count() > 0;
+    Serve(ctx, *opts);
+  });
 }
 
 }  // namespace centric::cli

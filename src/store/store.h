@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/customer.h"
@@ -201,6 +202,36 @@ struct RuleQuery {
   int limit = 50;          // clamped to [1, kMaxPageSize]
 };
 
+// A person who signs in to the web app. Emails are stored lower-cased and are unique.
+struct User {
+  int64_t id = 0;
+  std::string email;
+  std::string name;
+  Role role = Role::kAnalyst;
+  bool disabled = false;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+};
+
+// A signed-in browser: the store keeps the hash of the session secret (the cookie), never the
+// secret itself, and the session's CSRF token.
+struct WebSession {
+  std::string token_hash;
+  int64_t user_id = 0;
+  std::string csrf_token;
+  Timestamp created_at{};
+  Timestamp expires_at{};
+};
+
+// A customer-list view a user saved: a name and the list's query parameters as a JSON object.
+struct SavedView {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string name;
+  std::string query_json;
+  Timestamp created_at{};
+};
+
 // A long write (an import, demo data) as one transaction. Nothing is visible to other
 // connections before Commit(); destroying the writer without Commit() rolls everything back.
 // The writer caches id look-ups, so it is the fast path for millions of rows.
@@ -316,6 +347,30 @@ class Store {
   // Rules of the latest run meeting the query, highest lift first (then confidence, count).
   // NotFound before the first cross-sell run.
   virtual Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) = 0;
+
+  // Users. CreateUser: AlreadyExists (field email) for a taken email, InvalidArgument for an
+  // empty email. GetUser/UpdateUser: NotFound for an unknown id. UpdateUser changes name, role
+  // and disabled. FindUserByEmail returns the user and their password hash (NotFound when
+  // unknown; the email is compared lower-cased).
+  virtual Result<User> CreateUser(const User& user, std::string_view password_hash) = 0;
+  virtual Result<User> GetUser(int64_t id) = 0;
+  virtual Result<std::pair<User, std::string>> FindUserByEmail(std::string_view email) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Result<User> UpdateUser(const User& user) = 0;
+  virtual Status SetUserPassword(int64_t id, std::string_view password_hash) = 0;
+
+  // Sessions. FindSession: NotFound when unknown or expired at `now`. Deleting a user's
+  // sessions signs them out everywhere (on disable or a new password).
+  virtual Status CreateSession(const WebSession& session) = 0;
+  virtual Result<WebSession> FindSession(std::string_view token_hash, Timestamp now) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  virtual Status DeleteUserSessions(int64_t user_id) = 0;
+
+  // Saved views of one user. CreateView: AlreadyExists (field name) for a name the user
+  // already has. DeleteView: NotFound unless the view is the user's.
+  virtual Result<SavedView> CreateView(const SavedView& view) = 0;
+  virtual Result<std::vector<SavedView>> ListViews(int64_t user_id) = 0;
+  virtual Status DeleteView(int64_t user_id, int64_t id) = 0;
 
   // Starts a bulk write transaction. FailedPrecondition if one is already open.
   virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;

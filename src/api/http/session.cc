@@ -154,6 +154,10 @@ void Session::Handle() {
   request.method = ParseMethod(wire.method_string());
   request.target = std::string(wire.target());
   request.authorization = std::string(wire[bhttp::field::authorization]);
+  request.cookie = std::string(wire[bhttp::field::cookie]);
+  request.csrf_token = std::string(wire["X-CSRF-Token"]);
+  beast::error_code ignored;
+  request.client = stream_.socket().remote_endpoint(ignored).address().to_string(ignored);
   request.body = std::move(wire.body());
   bool keep_alive = wire.keep_alive();
   parser_.reset();

@@ -14,6 +14,9 @@ void AddOrderRoutes(Router& router);        // /api/v1/orders...
 void AddInteractionRoutes(Router& router);  // /api/v1/interactions...
 void AddTokenRoutes(Router& router);        // /api/v1/tokens... (admin)
 void AddAnalyticsRoutes(Router& router);    // /api/v1/analytics/..., /customers/{id}/predictions
-void AddCrossSellRoutes(Router& router);    // /customers/{id}/recommendations, basket rules, categories
+void AddCrossSellRoutes(Router& router);
+void AddSessionRoutes(Router& router);      // /api/v1/session: web app sign-in and sign-out
+void AddUserRoutes(Router& router);         // /api/v1/users... (admin)
+void AddViewRoutes(Router& router);         // /api/v1/views...: a user's saved views    // /customers/{id}/recommendations, basket rules, categories
 
 }  // namespace centric::api

@@ -43,6 +43,9 @@ int ClampLimit(int limit);
 // kept whole), dropping empty ones: "Mai@Example.vn" -> {"mai", "example", "vn"}.
 std::vector<std::string> SearchTerms(std::string_view search);
 
+// An email as stored and looked up: trimmed of blanks, ASCII letters lower-cased.
+std::string NormalizeEmail(std::string_view email);
+
 // Unix seconds for a store's integer columns.
 inline int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "store/internal/codec.h"
 #include "store/sqlite/sqlite_store.h"
@@ -147,11 +148,21 @@ Result<CrossSellSlice> SqliteStore::CrossSellNeighbours(std::string_view level,
     CENTRIC_ASSIGN_OR_RETURN(bool counted, count->Step());
     out.offered = counted ? count->Int(0) : 0;
 
-    std::vector<std::string> wanted = items;
+    // Neighbours and popular items come with their stats in the same query; only the items
+    // asked for need a look-up of their own.
+    std::set<std::string> known;
+    auto keep = [&](std::string item, const Statement& st, int first_stat) {
+      if (!known.insert(item).second) return;
+      out.items.push_back(CrossSellItem{std::string(level), std::move(item),
+                                        st.String(first_stat), st.Int(first_stat + 1),
+                                        st.Double(first_stat + 2)});
+    };
     CENTRIC_ASSIGN_OR_RETURN(
         auto neighbours,
-        Cached("SELECT rank, neighbour, similarity, lift, confidence, co_customers "
-               "FROM crosssell_neighbours WHERE level = ? AND item = ? ORDER BY rank"));
+        Cached("SELECT n.rank, n.neighbour, n.similarity, n.lift, n.confidence, n.co_customers, "
+               "i.name, i.customers, i.unit_price_minor FROM crosssell_neighbours n "
+               "JOIN crosssell_items i ON i.level = n.level AND i.item = n.neighbour "
+               "WHERE n.level = ? AND n.item = ? ORDER BY n.rank"));
     for (const auto& item : items) {
       neighbours->Bind(1, level).Bind(2, item);
       while (true) {
@@ -166,34 +177,32 @@ Result<CrossSellSlice> SqliteStore::CrossSellNeighbours(std::string_view level,
         n.lift = neighbours->Double(3);
         n.confidence = neighbours->Double(4);
         n.co_customers = neighbours->Int(5);
-        wanted.push_back(n.neighbour);
+        keep(n.neighbour, *neighbours, 6);
       }
       neighbours->Reset();
     }
     CENTRIC_ASSIGN_OR_RETURN(
-        auto top, Cached("SELECT item FROM crosssell_items WHERE level = ? "
-                         "ORDER BY customers DESC, item LIMIT ?"));
+        auto top, Cached("SELECT item, name, customers, unit_price_minor FROM crosssell_items "
+                         "WHERE level = ? ORDER BY customers DESC, item LIMIT ?"));
     top->Bind(1, level).Bind(2, int64_t{std::max(popular, 0)});
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, top->Step());
       if (!row) break;
       out.popular.push_back(top->String(0));
-      wanted.push_back(out.popular.back());
+      keep(out.popular.back(), *top, 1);
     }
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     CENTRIC_ASSIGN_OR_RETURN(
         auto item_row, Cached("SELECT name, customers, unit_price_minor FROM crosssell_items "
                               "WHERE level = ? AND item = ?"));
-    for (const auto& item : wanted) {
+    for (const auto& item : items) {
+      if (known.count(item)) continue;
       item_row->Bind(1, level).Bind(2, item);
       CENTRIC_ASSIGN_OR_RETURN(bool row, item_row->Step());
-      if (row) {
-        out.items.push_back(CrossSellItem{std::string(level), item, item_row->String(0),
-                                          item_row->Int(1), item_row->Double(2)});
-      }
+      if (row) keep(item, *item_row, 0);
       item_row->Reset();
     }
+    std::sort(out.items.begin(), out.items.end(),
+              [](const CrossSellItem& a, const CrossSellItem& b) { return a.item < b.item; });
     return out;
   }();
   (void)db_->Exec("COMMIT");
