@@ -38,11 +38,27 @@ struct Page {
   std::string next_cursor;  // empty on the last page
 };
 
+// Orders of a customer list. The value sorts need the latest retention analysis: customers
+// without a prediction are left out of them.
+enum class CustomerSort {
+  kId,          // oldest first
+  kName,        // by name, A to Z
+  kClvDesc,     // highest lifetime value first
+  kPAliveDesc,  // most probably active first
+  kRecentDesc,  // most recent purchase first (periods since the last purchase, at the as-of)
+};
+
 struct CustomerFilter {
   std::string search;  // full text over name, emails and external id; prefix match per word
   std::string country;
   std::string language;
   std::string tag;
+  // From the latest retention analysis: RFM segment, value tier, churn-risk band.
+  std::string segment;
+  std::string tier;
+  std::string risk;
+  std::string category;  // bought in this category or below it ("Food" matches "Food/Pizza")
+  CustomerSort sort = CustomerSort::kId;
   PageRequest page;
 };
 

@@ -790,6 +790,56 @@ TEST_P(StoreContractTest, UsersSessionsAndViews) {
   EXPECT_TRUE(store_->ListViews(created->id)->empty());
 }
 
+TEST_P(StoreContractTest, CustomerListFiltersBySegmentTierRiskAndCategoryAndSortsByValue) {
+  // Five customers, values 50, 40, 30, 20, 10; names in reverse order of value.
+  std::vector<Customer> cs;
+  for (int i = 0; i < 5; ++i) cs.push_back(AddCustomer("C" + std::to_string(i), std::string(1, 'E' - i) + "va"));
+  AddProduct("PIZ", "Food/Pizza", 900);
+  AddProduct("TV", "Electronics/TV", 50000);
+  auto line = [](const char* sku) {
+    return OrderLine{.sku = sku, .quantity = 1, .unit_price_minor = 100, .amount_minor = 100};
+  };
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(cs[0].id, "1", "2024-01-10T10:00:00Z", {line("PIZ")})));
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(cs[1].id, "2", "2024-01-10T10:00:00Z", {line("TV")})));
+  ASSERT_TRUE(store_->CreateOrder(MakeOrder(cs[2].id, "3", "2024-01-10T10:00:00Z", {line("PIZ")})));
+  std::vector<CustomerPrediction> rows;
+  for (int i = 0; i < 4; ++i) {  // the fifth customer has no prediction
+    rows.push_back(CustomerPrediction{.customer_id = cs[i].id, .recency = 10, .age = 10 + i,
+                                      .p_alive = 0.2 * (i + 1), .clv = 50.0 - 10 * i,
+                                      .churn_risk = i < 2 ? "low" : "high",
+                                      .rfm_segment = i == 0 ? "champions" : "at_risk",
+                                      .tier = i == 0 ? "high" : "low"});
+  }
+  ASSERT_TRUE(store_->SaveAnalysis("{}", rows));
+  auto ids = [&](CustomerFilter f) {
+    std::vector<int64_t> out;
+    f.page.limit = 2;
+    while (true) {  // every page, so the cursors are exercised
+      auto page = store_->ListCustomers(f);
+      EXPECT_TRUE(page) << page.error().ToString();
+      if (!page) return out;
+      for (const auto& c : page->items) out.push_back(c.id);
+      if (page->next_cursor.empty()) return out;
+      f.page.cursor = page->next_cursor;
+    }
+  };
+  const auto id = [&](int i) { return cs[i].id; };
+  EXPECT_EQ(ids({.sort = CustomerSort::kClvDesc}), (std::vector<int64_t>{id(0), id(1), id(2), id(3)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kPAliveDesc}), (std::vector<int64_t>{id(3), id(2), id(1), id(0)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kRecentDesc}), (std::vector<int64_t>{id(0), id(1), id(2), id(3)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kName}), (std::vector<int64_t>{id(4), id(3), id(2), id(1), id(0)}));
+  EXPECT_EQ(ids({.tier = "low", .sort = CustomerSort::kName}), (std::vector<int64_t>{id(3), id(2), id(1)}));
+  EXPECT_EQ(ids({.segment = "champions"}), (std::vector<int64_t>{id(0)}));
+  EXPECT_EQ(ids({.risk = "high"}), (std::vector<int64_t>{id(2), id(3)}));
+  EXPECT_EQ(ids({.category = "Food"}), (std::vector<int64_t>{id(0), id(2)}));
+  EXPECT_EQ(ids({.category = "Food/Pizza"}), (std::vector<int64_t>{id(0), id(2)}));
+  EXPECT_TRUE(ids({.category = "Foo"}).empty());  // a prefix of a word is not a category
+  EXPECT_EQ(ids({.category = "Electronics", .sort = CustomerSort::kClvDesc}), (std::vector<int64_t>{id(1)}));
+  auto bad = store_->ListCustomers({.sort = CustomerSort::kClvDesc, .page = {.cursor = "i5"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field(), "cursor");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
                          ::testing::ValuesIn(::centric::testing::TestBackends()), BackendName());
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // /api/v1/customers: search and filters, CRUD, and the customer view with its latest timeline.
-#include <boost/json/object.hpp>
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "api/handle_request.h"
 #include "api/json/page_json.h"
@@ -18,18 +20,125 @@ const EntityCalls<Customer> kCalls{"/api/v1/customers",           &store::Store:
                                    &store::Store::GetCustomer,    &store::Store::UpdateCustomer,
                                    &store::Store::DeleteCustomer, "timeline"};
 
-Response ListCustomers(const Request& request, Services& services) {
-  QueryReader query(request.query);
+// The list's filters and sort from the query. InvalidArgument naming a bad parameter.
+Result<store::CustomerFilter> ReadCustomerFilter(QueryReader& query) {
   store::CustomerFilter filter;
   filter.search = query.String("q");
   filter.country = query.String("country");
   filter.language = query.String("language");
   filter.tag = query.String("tag");
-  filter.page = ReadPage(query);
+  filter.segment = query.String("segment");
+  filter.tier = query.String("tier");
+  filter.risk = query.String("risk");
+  filter.category = query.String("category");
+  const std::string sort = query.String("sort", "id");
+  if (sort == "id") {
+    filter.sort = store::CustomerSort::kId;
+  } else if (sort == "name") {
+    filter.sort = store::CustomerSort::kName;
+  } else if (sort == "-clv") {
+    filter.sort = store::CustomerSort::kClvDesc;
+  } else if (sort == "-p_alive") {
+    filter.sort = store::CustomerSort::kPAliveDesc;
+  } else if (sort == "-last_order") {
+    filter.sort = store::CustomerSort::kRecentDesc;
+  } else {
+    return Error(InvalidArgument("must be id, name, -clv, -p_alive or -last_order", "sort"));
+  }
+  return filter;
+}
+
+// A list item: the customer with the summary of their latest prediction (null without one).
+Result<boost::json::object> ListItem(const Customer& c, store::Store& store) {
+  boost::json::object item = ToJson(c);
+  auto prediction = store.GetPrediction(c.id);
+  if (!prediction && prediction.error().code() != StatusCode::kNotFound) {
+    return Error(prediction.error());
+  }
+  item["prediction"] = prediction ? boost::json::value{{"p_alive", prediction->p_alive},
+                                                       {"clv_minor", prediction->clv},
+                                                       {"tier", prediction->tier},
+                                                       {"service_level", prediction->service_level},
+                                                       {"rfm_segment", prediction->rfm_segment},
+                                                       {"churn_risk", prediction->churn_risk}}
+                                  : boost::json::value(nullptr);
+  return item;
+}
+
+Response ListCustomers(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  auto filter = ReadCustomerFilter(query);
+  if (!filter) return ErrorResponse(filter.error());
+  filter->page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto page = services.store.ListCustomers(filter);
+  auto page = services.store.ListCustomers(*filter);
   if (!page) return ErrorResponse(page.error());
-  return JsonResponse(200, PageJson(*page, [](const Customer& c) { return ToJson(c); }));
+  boost::json::array items;
+  for (const Customer& c : page->items) {
+    auto item = ListItem(c, services.store);
+    if (!item) return ErrorResponse(item.error());
+    items.push_back(std::move(*item));
+  }
+  return JsonResponse(200, boost::json::object{
+                               {"items", std::move(items)},
+                               {"next_cursor", page->next_cursor.empty()
+                                                   ? boost::json::value(nullptr)
+                                                   : boost::json::value(page->next_cursor)}});
+}
+
+// An RFC 4180 field.
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+// The list as CSV, every page of it up to kMaxExportRows; the same filters as the list.
+constexpr size_t kMaxExportRows = 100000;
+Response ExportCustomers(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  auto filter = ReadCustomerFilter(query);
+  if (!filter) return ErrorResponse(filter.error());
+  if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
+  std::string csv =
+      "id,external_id,name,email,country,language,tier,service_level,rfm_segment,churn_risk,"
+      "p_alive,clv\r\n";
+  filter->page.limit = store::kMaxPageSize;
+  size_t rows = 0;
+  bool truncated = false;
+  while (true) {
+    auto page = services.store.ListCustomers(*filter);
+    if (!page) return ErrorResponse(page.error());
+    for (const Customer& c : page->items) {
+      if (rows == kMaxExportRows) {
+        truncated = true;
+        break;
+      }
+      auto p = services.store.GetPrediction(c.id);
+      if (!p && p.error().code() != StatusCode::kNotFound) return ErrorResponse(p.error());
+      csv += fmt::format("{},{},{},{},{},{},", c.id, CsvField(c.external_id), CsvField(c.name),
+                         CsvField(c.emails.empty() ? "" : c.emails.front()), CsvField(c.country),
+                         CsvField(c.preferred_language));
+      csv += p ? fmt::format("{},{},{},{},{:.4f},{:.2f}\r\n", p->tier, p->service_level,
+                             p->rfm_segment, p->churn_risk, p->p_alive, p->clv / 100.0)
+               : std::string(",,,,,\r\n");
+      ++rows;
+    }
+    if (truncated || page->next_cursor.empty()) break;
+    filter->page.cursor = page->next_cursor;
+  }
+  Response r;
+  r.status = 200;
+  r.body = std::move(csv);
+  r.headers = {{"Content-Type", "text/csv; charset=utf-8"},
+               {"Content-Disposition", "attachment; filename=\"customers.csv\""},
+               {"X-Centric-Rows", std::to_string(rows)}};
+  if (truncated) r.headers.emplace_back("X-Centric-Truncated", std::to_string(kMaxExportRows));
+  return r;
 }
 
 Response CreateCustomer(const Request& request, Services& services) {
@@ -85,6 +194,7 @@ void AddCustomerRoutes(Router& router) {
   router.Add(Method::kPatch, "/api/v1/customers/{id}", Access::kWrite, PatchCustomer);
   router.Add(Method::kDelete, "/api/v1/customers/{id}", Access::kWrite, DeleteCustomer);
   router.Add(Method::kGet, "/api/v1/customers/{id}/timeline", Access::kRead, GetTimeline);
+  router.Add(Method::kGet, "/api/v1/customers/export.csv", Access::kRead, ExportCustomers);
 }
 
 }  // namespace centric::api

@@ -89,6 +89,21 @@ Result<int64_t> DecodeIdCursor(std::string_view cursor) {
   return id;
 }
 
+std::string EncodeSortCursor(int64_t last_id, std::string_view key) {
+  return "k" + std::to_string(last_id) + ":" + std::string(key);
+}
+
+Result<SortPosition> DecodeSortCursor(std::string_view cursor) {
+  SortPosition p;
+  const size_t colon = cursor.find(':');
+  if (cursor.size() < 3 || cursor[0] != 'k' || colon == std::string_view::npos ||
+      !ParseInt(cursor.substr(1, colon - 1), p.id) || p.id < 0) {
+    return Error(BadCursor());
+  }
+  p.key = std::string(cursor.substr(colon + 1));
+  return p;
+}
+
 std::string EncodeTimelineCursor(const TimelinePosition& p) {
   return "t" + std::to_string(p.at) + "." + std::to_string(p.rank) + "." + std::to_string(p.id);
 }

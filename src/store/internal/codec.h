@@ -27,6 +27,16 @@ std::string EncodeIdCursor(int64_t last_id);
 // InvalidArgument (field "cursor") for text that no EncodeIdCursor produced.
 Result<int64_t> DecodeIdCursor(std::string_view cursor);
 
+// Cursor of a list ordered by (key, id): the last row's key and id. A numeric key is written
+// with 17 significant digits, so it reads back exactly.
+std::string EncodeSortCursor(int64_t last_id, std::string_view key);
+struct SortPosition {
+  int64_t id = 0;
+  std::string key;
+};
+// InvalidArgument (field "cursor") for text that no EncodeSortCursor produced.
+Result<SortPosition> DecodeSortCursor(std::string_view cursor);
+
 // Position in a timeline, ordered by (at, rank, id) descending; rank 1 = interaction, 0 = order.
 struct TimelinePosition {
   int64_t at = 0;

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "store/internal/codec.h"
 #include "store/migration.h"
 #include "store/postgres/pg_bulk_writer.h"
@@ -161,45 +163,115 @@ Status PostgresStore::DeleteCustomer(CustomerId id) {
 }
 
 Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter) {
-  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  const bool by_id = filter.sort == CustomerSort::kId;
+  internal::SortPosition after;
+  if (by_id) {
+    CENTRIC_ASSIGN_OR_RETURN(after.id, internal::DecodeIdCursor(filter.page.cursor));
+  } else if (!filter.page.cursor.empty()) {
+    CENTRIC_ASSIGN_OR_RETURN(after, internal::DecodeSortCursor(filter.page.cursor));
+  }
   int limit = internal::ClampLimit(filter.page.limit);
   std::string query;
   for (const auto& term : internal::SearchTerms(filter.search)) {
     if (!query.empty()) query += " & ";
     query += "'" + term + "':*";  // terms hold no quote: SearchTerms splits at ASCII punctuation
   }
+  // The sort key and whether it needs the predictions; ties go by id.
+  const char* key = "c.id";
+  const char* direction = "ASC";
+  bool numeric = true;
+  switch (filter.sort) {
+    case CustomerSort::kId: break;
+    case CustomerSort::kName: key = "c.name"; numeric = false; break;
+    case CustomerSort::kClvDesc: key = "p.clv"; direction = "DESC"; break;
+    case CustomerSort::kPAliveDesc: key = "p.p_alive"; direction = "DESC"; break;
+    case CustomerSort::kRecentDesc: key = "(p.age - p.recency)"; break;
+  }
+  const bool predictions = !filter.segment.empty() || !filter.tier.empty() ||
+                           !filter.risk.empty() || filter.sort == CustomerSort::kClvDesc ||
+                           filter.sort == CustomerSort::kPAliveDesc ||
+                           filter.sort == CustomerSort::kRecentDesc;
+  // Customer columns qualified, since the predictions share some names.
+  std::string columns = kCustomerColumns;
+  std::string qualified;
+  for (size_t at = 0; at < columns.size();) {
+    size_t comma = columns.find(", ", at);
+    std::string column = columns.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    if (!qualified.empty()) qualified += ", ";
+    // "extract(epoch from x)::bigint" and "x::text" name their column after the first word.
+    if (column.starts_with("extract(epoch from ")) {
+      column.insert(std::string("extract(epoch from ").size(), "c.");
+    } else {
+      column = "c." + column;
+    }
+    qualified += column;
+    if (comma == std::string::npos) break;
+    at = comma + 2;
+  }
   Params params;
-  params.Add(after);
-  std::string sql = fmt::format("SELECT {} FROM customers WHERE id > $1", kCustomerColumns);
-  int n = 1;
+  int n = 0;
+  auto param = [&](auto value) {
+    params.Add(value);
+    return fmt::format("${}", ++n);
+  };
+  std::string sql = fmt::format(
+      "SELECT {}, {}::text FROM customers c{} WHERE true", qualified, key,
+      predictions ? " JOIN customer_predictions p ON p.customer_id = c.id" : "");
+  if (by_id) {
+    sql += " AND c.id > " + param(after.id);
+  } else if (!filter.page.cursor.empty()) {
+    if (numeric) {
+      char* end = nullptr;
+      std::strtod(after.key.c_str(), &end);
+      if (after.key.empty() || *end != '\0') {
+        return Error(InvalidArgument("is not a cursor this server issued", "cursor"));
+      }
+    }
+    const std::string k = param(std::string_view(after.key));
+    const std::string id = param(after.id);
+    const std::string typed = numeric ? k + "::double precision" : k + " COLLATE \"C\"";
+    const std::string sorted_key = numeric ? std::string(key) : std::string(key) + " COLLATE \"C\"";
+    sql += fmt::format(" AND ({0} {1} {2} OR ({0} = {2} AND c.id > {3}))", sorted_key,
+                       std::string_view(direction) == "ASC" ? ">" : "<", typed, id);
+  }
   if (!query.empty()) {
-    sql += fmt::format(
-        " AND search @@ to_tsquery('simple', public.unaccent('public.unaccent'::regdictionary, "
-        "${}))",
-        ++n);
-    params.Add(query);
+    sql += " AND c.search @@ to_tsquery('simple', public.unaccent('public.unaccent'::regdictionary, " +
+           param(std::string_view(query)) + "))";
   }
-  if (!filter.country.empty()) {
-    sql += fmt::format(" AND country = ${}", ++n);
-    params.Add(filter.country);
-  }
+  if (!filter.country.empty()) sql += " AND c.country = " + param(std::string_view(filter.country));
   if (!filter.language.empty()) {
-    sql += fmt::format(" AND preferred_language = ${}", ++n);
-    params.Add(filter.language);
+    sql += " AND c.preferred_language = " + param(std::string_view(filter.language));
   }
-  if (!filter.tag.empty()) {
-    sql += fmt::format(" AND tags ? ${}", ++n);
-    params.Add(filter.tag);
+  if (!filter.tag.empty()) sql += " AND c.tags ? " + param(std::string_view(filter.tag));
+  if (!filter.segment.empty()) sql += " AND p.rfm_segment = " + param(std::string_view(filter.segment));
+  if (!filter.tier.empty()) sql += " AND p.tier = " + param(std::string_view(filter.tier));
+  if (!filter.risk.empty()) sql += " AND p.churn_risk = " + param(std::string_view(filter.risk));
+  if (!filter.category.empty()) {
+    const std::string c = param(std::string_view(filter.category));
+    sql += fmt::format(
+        " AND EXISTS (SELECT 1 FROM order_lines l JOIN products pr ON pr.id = l.product_id "
+        "WHERE l.customer_id = c.id AND (pr.category = {0} OR pr.category LIKE "
+        "replace(replace(replace({0}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '/%'))",
+        c);
   }
-  sql += fmt::format(" ORDER BY id LIMIT ${}", ++n);
-  params.Add(int64_t{limit} + 1);
+  const std::string order_key = numeric ? std::string(key) : std::string(key) + " COLLATE \"C\"";
+  sql += fmt::format(" ORDER BY {} {}, c.id LIMIT {}", order_key, direction,
+                     param(int64_t{limit} + 1));
   CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
-  std::vector<Customer> items;
-  for (int i = 0; i < r.rows(); ++i) {
+  constexpr int kKeyColumn = 15;  // after the customer's columns
+  Page<Customer> page;
+  for (int i = 0; i < r.rows() && i < limit; ++i) {
     CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(r, i));
-    items.push_back(std::move(c));
+    page.items.push_back(std::move(c));
   }
-  return Paginate(std::move(items), limit);
+  if (r.rows() > limit) {
+    page.next_cursor = by_id ? internal::EncodeIdCursor(page.items.back().id)
+                             : internal::EncodeSortCursor(page.items.back().id,
+                                                          numeric ? fmt::format("{:.17g}",
+                                                              std::strtod(r.String(limit - 1, kKeyColumn).c_str(), nullptr))
+                                                                  : r.String(limit - 1, kKeyColumn));
+  }
+  return page;
 }
 
 // ---- products

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "store/internal/codec.h"
 #include "store/migration.h"
 #include "store/sqlite/sqlite_bulk_writer.h"
@@ -151,7 +153,13 @@ Status SqliteStore::DeleteCustomer(CustomerId id) {
 }
 
 Result<Page<Customer>> SqliteStore::ListCustomers(const CustomerFilter& filter) {
-  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  const bool by_id = filter.sort == CustomerSort::kId;
+  internal::SortPosition after;
+  if (by_id) {
+    CENTRIC_ASSIGN_OR_RETURN(after.id, internal::DecodeIdCursor(filter.page.cursor));
+  } else if (!filter.page.cursor.empty()) {
+    CENTRIC_ASSIGN_OR_RETURN(after, internal::DecodeSortCursor(filter.page.cursor));
+  }
   int limit = internal::ClampLimit(filter.page.limit);
   std::string match;
   for (const auto& term : internal::SearchTerms(filter.search)) {
@@ -159,29 +167,79 @@ Result<Page<Customer>> SqliteStore::ListCustomers(const CustomerFilter& filter) 
     // Quoted so FTS5 syntax characters in a term are literal; '*' makes it a prefix query.
     match += "\"" + term + "\"*";
   }
-  std::string sql = "SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE id > ?1";
+  // The sort key and whether it needs the predictions; ties go by id.
+  const char* key = "id";
+  const char* direction = "ASC";
+  switch (filter.sort) {
+    case CustomerSort::kId: break;
+    case CustomerSort::kName: key = "name"; break;
+    case CustomerSort::kClvDesc: key = "p.clv"; direction = "DESC"; break;
+    case CustomerSort::kPAliveDesc: key = "p.p_alive"; direction = "DESC"; break;
+    case CustomerSort::kRecentDesc: key = "(p.age - p.recency)"; break;
+  }
+  const bool predictions = !filter.segment.empty() || !filter.tier.empty() ||
+                           !filter.risk.empty() || filter.sort == CustomerSort::kClvDesc ||
+                           filter.sort == CustomerSort::kPAliveDesc ||
+                           filter.sort == CustomerSort::kRecentDesc;
+  std::string sql = fmt::format("SELECT " CENTRIC_CUSTOMER_COLUMNS ", {} FROM customers{} WHERE 1",
+                                key, predictions ? " JOIN customer_predictions p ON p.customer_id = id" : "");
+  if (by_id) {
+    sql += " AND id > ?1";
+  } else if (!filter.page.cursor.empty()) {
+    sql += fmt::format(" AND ({0} {1} ?11 OR ({0} = ?11 AND id > ?1))", key,
+                       std::string_view(direction) == "ASC" ? ">" : "<");
+  }
   if (!match.empty()) sql += " AND id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
   if (!filter.country.empty()) sql += " AND country = ?3";
   if (!filter.language.empty()) sql += " AND preferred_language = ?4";
   if (!filter.tag.empty()) sql += " AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?5)";
-  sql += " ORDER BY id LIMIT ?6";
+  if (!filter.segment.empty()) sql += " AND p.rfm_segment = ?7";
+  if (!filter.tier.empty()) sql += " AND p.tier = ?8";
+  if (!filter.risk.empty()) sql += " AND p.churn_risk = ?9";
+  if (!filter.category.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id "
+           "JOIN products pr ON pr.id = l.product_id WHERE o.customer_id = customers.id AND "
+           "(pr.category = ?10 OR substr(pr.category, 1, length(?10) + 1) = ?10 || '/'))";
+  }
+  sql += fmt::format(" ORDER BY {} {}, id LIMIT ?6", key, direction);
   CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql.c_str()));
-  st->Bind(1, after);
+  st->Bind(1, after.id);
   if (!match.empty()) st->Bind(2, match);
   if (!filter.country.empty()) st->Bind(3, filter.country);
   if (!filter.language.empty()) st->Bind(4, filter.language);
   if (!filter.tag.empty()) st->Bind(5, filter.tag);
   st->Bind(6, int64_t{limit} + 1);
+  if (!filter.segment.empty()) st->Bind(7, filter.segment);
+  if (!filter.tier.empty()) st->Bind(8, filter.tier);
+  if (!filter.risk.empty()) st->Bind(9, filter.risk);
+  if (!filter.category.empty()) st->Bind(10, filter.category);
+  if (!by_id && !filter.page.cursor.empty()) {
+    if (filter.sort == CustomerSort::kName) {
+      st->Bind(11, after.key);
+    } else {
+      char* end = nullptr;
+      const double value = std::strtod(after.key.c_str(), &end);
+      if (after.key.empty() || *end != '\0') return Error(InvalidArgument("is not a cursor this server issued", "cursor"));
+      st->BindDouble(11, value);
+    }
+  }
   Page<Customer> page;
+  std::string last_key;
+  constexpr int kKeyColumn = 15;  // after the customer's columns
   while (true) {
     CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
     CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(*st));
     page.items.push_back(std::move(c));
+    if (static_cast<int>(page.items.size()) == limit) {
+      last_key = filter.sort == CustomerSort::kName ? st->String(kKeyColumn)
+                                                    : fmt::format("{:.17g}", st->Double(kKeyColumn));
+    }
   }
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
-    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
+    page.next_cursor = by_id ? internal::EncodeIdCursor(page.items.back().id)
+                             : internal::EncodeSortCursor(page.items.back().id, last_key);
   }
   return page;
 }

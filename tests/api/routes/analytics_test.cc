@@ -94,5 +94,33 @@ TEST_P(AnalyticsRoutesTest, PredictionsOfOneCustomer) {
   EXPECT_EQ(anonymous.status, 401);
 }
 
+TEST_P(AnalyticsRoutesTest, TheCustomerListCarriesPredictionsFiltersAndExports) {
+  BuildShop();
+  Analyze();
+  json::object list = BodyOf(Get("/api/v1/customers?sort=-clv"));
+  const auto& items = list["items"].as_array();
+  ASSERT_EQ(items.size(), 2u);  // Cy has no prediction, so no value to sort by
+  EXPECT_EQ(items[0].at("id").as_int64(), ana_);
+  EXPECT_TRUE(items[0].at("prediction").at("clv_minor").is_double());
+  EXPECT_TRUE(items[0].at("prediction").at("tier").is_string());
+  json::object all = BodyOf(Get("/api/v1/customers"));
+  ASSERT_EQ(all["items"].as_array().size(), 3u);
+  EXPECT_TRUE(all["items"].as_array()[2].at("prediction").is_null());  // Cy
+  json::object food = BodyOf(Get("/api/v1/customers?category=Food&sort=name"));
+  EXPECT_EQ(ItemIds(Get("/api/v1/customers?category=Food&sort=name")),
+            (std::vector<int64_t>{ana_, bo_}));
+  ExpectError(Get("/api/v1/customers?sort=clv"), 400, "invalid_argument", "sort");
+
+  Response csv = Get("/api/v1/customers/export.csv?sort=-clv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.Header("X-Centric-Rows"), "2");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find("\r\n")),
+            "id,external_id,name,email,country,language,tier,service_level,rfm_segment,"
+            "churn_risk,p_alive,clv");
+  EXPECT_NE(csv.body.find(fmt::format("\r\n{},C-1,Ana,", ana_)), std::string::npos);
+  ExpectError(Get("/api/v1/customers/export.csv?cursor=x"), 400, "invalid_argument", "cursor");
+}
+
 }  // namespace
 }  // namespace centric::api
