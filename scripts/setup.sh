@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package Centric needs (idempotent, non-interactive) and builds it.
+# Installs every Debian 12 package Centric needs (idempotent, non-interactive) and builds it:
+# the C++ preset, and with the release preset the web app (web/dist).
 # Usage: scripts/setup.sh [release|debug]   (default release; build in build/<preset>)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,19 +15,10 @@ packages=(
   sqlite3 postgresql wrk
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "centric setup: installing ${missing[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -q
-  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+scripts/install-packages.sh "${packages[@]}"
 
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 echo "centric setup: built build/$preset/src/cli/centric"
+# The web app is the same for every preset; the release set-up builds it.
+if [ "$preset" = release ]; then scripts/web-build.sh; fi

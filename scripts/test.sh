@@ -19,4 +19,6 @@ echo "== Release build"
 ctest --test-dir build/release --output-on-failure -j "$jobs" || status=1
 echo "== Debug build with AddressSanitizer and UBSan (slow tests skipped)"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/debug --output-on-failure -j "$jobs" -LE slow || status=1
+echo "== Web app: unit tests, then end to end in Chromium against a real server"
+scripts/web-test.sh || status=1
 exit $status

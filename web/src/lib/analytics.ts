@@ -1,0 +1,30 @@
+// Figures the pages derive from analytics responses.
+import type { Cohort } from '../api/types';
+
+/** Share of customers buying k months after their first month, over all cohorts old enough
+ *  to have a month k, weighted by cohort size. The last month of the youngest cohorts is a
+ *  partial month, as in the cohort table. */
+export function retentionCurve(cohorts: Cohort[]): number[] {
+  const longest = Math.max(0, ...cohorts.map((c) => c.active.length));
+  const curve: number[] = [];
+  for (let k = 0; k < longest; ++k) {
+    let active = 0;
+    let customers = 0;
+    for (const c of cohorts) {
+      if (k < c.active.length) {
+        active += c.active[k]!;
+        customers += c.customers;
+      }
+    }
+    curve.push(customers ? active / customers : 0);
+  }
+  return curve;
+}
+
+/** The histogram of how many categories customers buy in, wherever the server puts it. */
+export function coverageHistogram(report: {
+  coverage?: { histogram: { categories: number; customers: number }[] };
+  histogram?: { categories: number; customers: number }[];
+}): { categories: number; customers: number }[] {
+  return report.coverage?.histogram ?? report.histogram ?? [];
+}
