@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <tuple>
 
 #include "store/internal/codec.h"
 #include "store/migration.h"
@@ -181,27 +182,55 @@ Result<Page<Customer>> SqliteStore::ListCustomers(const CustomerFilter& filter) 
                            !filter.risk.empty() || filter.sort == CustomerSort::kClvDesc ||
                            filter.sort == CustomerSort::kPAliveDesc ||
                            filter.sort == CustomerSort::kRecentDesc;
+  // Ties go by the id of the table the sort key is in, so the walk follows one index
+  // (customer_predictions_clv is (clv DESC, customer_id)); a million customers share
+  // p_alive = 1, and sorting them by another table's id would mean sorting them all.
+  const bool key_in_predictions = filter.sort == CustomerSort::kClvDesc ||
+                                  filter.sort == CustomerSort::kPAliveDesc ||
+                                  filter.sort == CustomerSort::kRecentDesc;
+  const char* tie = key_in_predictions ? "p.customer_id" : "id";
   std::string sql = fmt::format("SELECT " CENTRIC_CUSTOMER_COLUMNS ", {} FROM customers{} WHERE 1",
                                 key, predictions ? " JOIN customer_predictions p ON p.customer_id = id" : "");
   if (by_id) {
     sql += " AND id > ?1";
   } else if (!filter.page.cursor.empty()) {
-    sql += fmt::format(" AND ({0} {1} ?11 OR ({0} = ?11 AND id > ?1))", key,
-                       std::string_view(direction) == "ASC" ? ">" : "<");
+    sql += fmt::format(" AND ({0} {1} ?11 OR ({0} = ?11 AND {2} > ?1))", key,
+                       std::string_view(direction) == "ASC" ? ">" : "<", tie);
   }
   if (!match.empty()) sql += " AND id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
   if (!filter.country.empty()) sql += " AND country = ?3";
   if (!filter.language.empty()) sql += " AND preferred_language = ?4";
   if (!filter.tag.empty()) sql += " AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?5)";
-  if (!filter.segment.empty()) sql += " AND p.rfm_segment = ?7";
-  if (!filter.tier.empty()) sql += " AND p.tier = ?8";
-  if (!filter.risk.empty()) sql += " AND p.churn_risk = ?9";
+  // The unary + keeps SQLite from answering a common value through its own index and then
+  // sorting every match: walking the sort order and testing each row finds a page of a segment
+  // that holds 1 % of the customers after about 2,500 rows, at any size.
+  // A rare value is the other way round: its own index holds a few rows to sort, while the
+  // walk would read most of the table to fill a page. Counting up to kRare tells them apart.
+  constexpr int64_t kRare = 5000;
+  auto clause = [&](const std::string& value, const char* column, int param) -> Result<std::string> {
+    if (value.empty()) return std::string();
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto count, Cached(fmt::format("SELECT count(*) FROM (SELECT 1 FROM customer_predictions "
+                                       "WHERE {} = ? LIMIT {})",
+                                       column, kRare)
+                               .c_str()));
+    count->Bind(1, value);
+    CENTRIC_ASSIGN_OR_RETURN(bool counted, count->Step());
+    const bool rare = counted && count->Int(0) < kRare;
+    return fmt::format(" AND {}p.{} = ?{}", rare ? "" : "+", column, param);
+  };
+  for (auto [value, column, param] : {std::tuple{&filter.segment, "rfm_segment", 7},
+                                      std::tuple{&filter.tier, "tier", 8},
+                                      std::tuple{&filter.risk, "churn_risk", 9}}) {
+    CENTRIC_ASSIGN_OR_RETURN(std::string text, clause(*value, column, param));
+    sql += text;
+  }
   if (!filter.category.empty()) {
     sql += " AND EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id "
            "JOIN products pr ON pr.id = l.product_id WHERE o.customer_id = customers.id AND "
            "(pr.category = ?10 OR substr(pr.category, 1, length(?10) + 1) = ?10 || '/'))";
   }
-  sql += fmt::format(" ORDER BY {} {}, id LIMIT ?6", key, direction);
+  sql += fmt::format(" ORDER BY {} {}, {} LIMIT ?6", key, direction, tie);
   CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql.c_str()));
   st->Bind(1, after.id);
   if (!match.empty()) st->Bind(2, match);
