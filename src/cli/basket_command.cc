@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <numeric>
 
@@ -29,6 +30,8 @@ struct BasketArgs {
   double min_support = 0;
   double min_confidence = 0.8;
   double min_lift = 0;
+  double min_leverage = -1;
+  double min_conviction = 0;
   uint32_t max_len = 0;
   uint32_t max_consequent = 0;
   uint32_t top = 0;
@@ -237,6 +240,8 @@ int Run(CliContext& ctx, const BasketArgs& a) {
   basket::RuleOptions rule_options;
   rule_options.min_confidence = a.min_confidence;
   rule_options.min_lift = a.min_lift;
+  rule_options.min_leverage = a.min_leverage;
+  rule_options.min_conviction = a.min_conviction;
   rule_options.max_consequent_len = a.max_consequent;
   rule_options.top_per_antecedent = a.top;
   rule_options.threads = a.threads;
@@ -331,6 +336,24 @@ void RegisterBasket(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--min-lift", args->min_lift, "Keep rules with lift at least this (1: independence)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--min-leverage", args->min_leverage,
+                  "Keep rules with leverage (support minus support under independence) at least "
+                  "this, in [-1, 1]")
+      ->capture_default_str()
+      ->check(CLI::Range(-1.0, 1.0));
+  cmd->add_option("--min-conviction", args->min_conviction,
+                  "Keep rules with conviction at least this ('inf': only rules that never fail)")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || *end != '\0' || !(value >= 0)) {
+              return "must be a number >= 0, or inf";
+            }
+            return {};
+          },
+          "NUMBER >= 0 or inf"));
   cmd->add_option("--max-len", args->max_len, "Longest itemset, in items (0: no limit)")
       ->capture_default_str();
   cmd->add_option("--max-consequent", args->max_consequent,

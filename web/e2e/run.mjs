@@ -52,7 +52,8 @@ try {
 const here = dirname(fileURLToPath(import.meta.url));
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-concurrency=1', join(here, 'app.test.mjs')],
+  // CENTRIC_E2E_SUITE=empty runs the empty-store checks against a server with no data.
+  ['--test', '--test-concurrency=1', join(here, `${process.env.CENTRIC_E2E_SUITE ?? 'app'}.test.mjs`)],
   { stdio: 'inherit', env: process.env },
 );
 process.exit(result.status ?? 1);

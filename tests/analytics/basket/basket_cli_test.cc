@@ -25,7 +25,9 @@ TEST(BasketCliTest, HelpDescribesEveryOption) {
   auto r = RunCentric(dir, {"basket", "--help"});
   EXPECT_EQ(r.exit_code, 0);
   for (const char* option : {"--input", "--format", "--basket", "--item", "--delimiter",
-                             "--min-support", "--min-confidence", "--min-lift", "--max-len",
+                             "--min-support", "--min-confidence", "--min-lift", "--min-leverage",
+                             "--min-conviction", "--db", "--level", "--per", "--window-days",
+                             "--max-len",
                              "--max-consequent", "--top", "--closed", "--maximal", "--itemsets",
                              "--rules", "--json", "--threads"}) {
     EXPECT_THAT(r.out, HasSubstr(option));
@@ -138,6 +140,43 @@ TEST(BasketCliTest, UsageErrorsExitWithTwo) {
       EXPECT_EQ(r.err, c.err);
     }
   }
+}
+
+TEST(BasketCliTest, FiltersRulesByLeverageAndConviction) {
+  ScratchDir dir;
+  const std::string input = dir.Write("worked.dat", kWorked);
+  // Of the 7 rules at confidence 0.8, the two 1 <-> 2 rules have leverage 0.0625 and conviction
+  // 1.5; the five from 5 never fail (conviction inf) and have leverage 0.0625 to 0.15625.
+  auto leverage = RunCentric(dir, {"basket", "--input", input, "--min-support", "2",
+                                   "--min-leverage", "0.1", "--json"});
+  ASSERT_EQ(leverage.exit_code, 0) << leverage.err;
+  EXPECT_THAT(leverage.out, HasSubstr("\"rules\":3,"));
+  auto conviction = RunCentric(dir, {"basket", "--input", input, "--min-support", "2",
+                                     "--min-conviction", "inf", "--json"});
+  ASSERT_EQ(conviction.exit_code, 0) << conviction.err;
+  EXPECT_THAT(conviction.out, HasSubstr("\"rules\":5,"));
+}
+
+TEST(BasketCliTest, MinesTheOrdersOfAStore) {
+  ScratchDir dir;
+  const std::string db = dir.Path("shop.db");
+  auto demo = RunCentric(dir, {"demo", "--customers", "300", "--db", db});
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  auto r = RunCentric(dir, {"basket", "--db", db, "--level", "category:1", "--min-support",
+                            "0.01", "--min-confidence", "0.1", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, MatchesRegex("\\{\"baskets\":[1-9][0-9]+,\"items\":[1-5],.*\n"));
+  auto customers = RunCentric(dir, {"basket", "--db", db, "--level", "product", "--per",
+                                    "customer", "--window-days", "90", "--min-support", "3"});
+  ASSERT_EQ(customers.exit_code, 0) << customers.err;
+  EXPECT_THAT(customers.out, HasSubstr("read from " + db));
+  auto bad = RunCentric(dir, {"basket", "--db", db, "--level", "aisle", "--min-support", "0.1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("centric: --level: 'aisle' is not product, category or "
+                                 "category:DEPTH"));
+  auto both = RunCentric(dir, {"basket", "--min-support", "0.1"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_THAT(both.err, HasSubstr("give --input FILE or --db URL"));
 }
 
 TEST(BasketCliTest, AMissingFileIsAFailure) {
