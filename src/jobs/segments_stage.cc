@@ -13,7 +13,8 @@ namespace {
 
 std::string IsoDay(int32_t day) { return FormatIso8601(StartOfDay(day)).substr(0, 10); }
 
-json::object RfmJson(const seg::RfmScores& rfm) {
+// The recency cuts are day counts before the as-of date; the report gives them as dates.
+json::object RfmJson(const seg::RfmScores& rfm, int32_t as_of) {
   json::array grid;  // rows R = 5 (most recent) down to 1, columns FM = 1..5
   for (int r = 5; r >= 1; --r) {
     json::array row;
@@ -26,7 +27,7 @@ json::object RfmJson(const seg::RfmScores& rfm) {
   }
   json::array recency, periods, monetary;
   for (size_t k = 0; k < 4; ++k) {
-    recency.emplace_back(IsoDay(rfm.cuts.recency_days_below[k]));
+    recency.emplace_back(IsoDay(as_of - rfm.cuts.recency_days_below[k]));
     periods.emplace_back(rfm.cuts.periods_above[k]);
     monetary.emplace_back(rfm.cuts.monetary_above[k]);
   }
@@ -118,7 +119,7 @@ Result<SegmentColumns> AddSegments(const clv::Transactions& transactions,
   CENTRIC_ASSIGN_OR_RETURN(auto new_vs_established,
                            seg::CompareNewAndEstablished(transactions, nve));
 
-  report["rfm"] = RfmJson(rfm);
+  report["rfm"] = RfmJson(rfm, as_of);
   report["churn_risk"] = ChurnJson(churn, options.churn);
   report["tiers"] = TiersJson(tiers, retention.predictions.clv);
   report["cohorts"] = CohortsJson(cohorts);

@@ -107,6 +107,16 @@ TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
     segment_total += count.as_int64();
   }
   EXPECT_EQ(segment_total, 300);
+  // The recency cuts are dates within the shop's year, latest for the highest score (they once
+  // came out as day counts printed as 1970 dates).
+  std::string previous;
+  for (const auto& cut : report.at("rfm").at("cuts").at("last_purchase_after").as_array()) {
+    const std::string day(cut.as_string());
+    EXPECT_GE(day, "2024-01-01");
+    EXPECT_LE(day, "2024-12-31");
+    EXPECT_GE(day, previous);
+    previous = day;
+  }
   int64_t churn_total = 0;
   for (const auto& [name, count] : report.at("churn_risk").at("counts").as_object()) {
     churn_total += count.as_int64();
