@@ -20,9 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// JSON has no infinity: a rule that never fails has conviction null.
-json::value Finite(double x) { return std::isfinite(x) ? json::value(x) : json::value(nullptr); }
-
 std::vector<std::string> Names(const basket::Itemsets& sets, size_t i,
                                const basket::ItemDictionary& dictionary) {
   std::vector<std::string> out;

@@ -10,6 +10,7 @@
 #include "api/query.h"
 #include "api/routes/route_util.h"
 #include "api/routes/routes.h"
+#include "ingest/output.h"
 
 namespace centric::api {
 namespace {
@@ -86,17 +87,6 @@ Response ListCustomers(const Request& request, Services& services) {
                                                    : boost::json::value(page->next_cursor)}});
 }
 
-// An RFC 4180 field.
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
 // The list as CSV, every page of it up to kMaxExportRows; the same filters as the list.
 constexpr size_t kMaxExportRows = 100000;
 Response ExportCustomers(const Request& request, Services& services) {
@@ -104,9 +94,12 @@ Response ExportCustomers(const Request& request, Services& services) {
   auto filter = ReadCustomerFilter(query);
   if (!filter) return ErrorResponse(filter.error());
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  std::string csv =
-      "id,external_id,name,email,country,language,tier,service_level,rfm_segment,churn_risk,"
-      "p_alive,clv\r\n";
+  std::string csv;
+  auto out = ingest::Output::ToString(&csv);
+  ingest::CsvWriter writer(*out);  // the same RFC 4180 writer as `centric export`
+  writer.Record(std::vector<std::string_view>{"id", "external_id", "name", "email", "country",
+                                              "language", "tier", "service_level", "rfm_segment",
+                                              "churn_risk", "p_alive", "clv"});
   filter->page.limit = store::kMaxPageSize;
   size_t rows = 0;
   bool truncated = false;
@@ -120,17 +113,17 @@ Response ExportCustomers(const Request& request, Services& services) {
       }
       auto p = services.store.GetPrediction(c.id);
       if (!p && p.error().code() != StatusCode::kNotFound) return ErrorResponse(p.error());
-      csv += fmt::format("{},{},{},{},{},{},", c.id, CsvField(c.external_id), CsvField(c.name),
-                         CsvField(c.emails.empty() ? "" : c.emails.front()), CsvField(c.country),
-                         CsvField(c.preferred_language));
-      csv += p ? fmt::format("{},{},{},{},{:.4f},{:.2f}\r\n", p->tier, p->service_level,
-                             p->rfm_segment, p->churn_risk, p->p_alive, p->clv / 100.0)
-               : std::string(",,,,,\r\n");
+      writer.Record(std::vector<std::string>{
+          std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
+          c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
+          p ? p->rfm_segment : "", p ? p->churn_risk : "",
+          p ? fmt::format("{:.4f}", p->p_alive) : "", p ? fmt::format("{:.2f}", p->clv / 100.0) : ""});
       ++rows;
     }
     if (truncated || page->next_cursor.empty()) break;
     filter->page.cursor = page->next_cursor;
   }
+  if (Status s = out->Close(); !s.ok()) return ErrorResponse(s);
   Response r;
   r.status = 200;
   r.body = std::move(csv);

@@ -191,23 +191,6 @@ Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter
                            !filter.risk.empty() || filter.sort == CustomerSort::kClvDesc ||
                            filter.sort == CustomerSort::kPAliveDesc ||
                            filter.sort == CustomerSort::kRecentDesc;
-  // Customer columns qualified, since the predictions share some names.
-  std::string columns = kCustomerColumns;
-  std::string qualified;
-  for (size_t at = 0; at < columns.size();) {
-    size_t comma = columns.find(", ", at);
-    std::string column = columns.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-    if (!qualified.empty()) qualified += ", ";
-    // "extract(epoch from x)::bigint" and "x::text" name their column after the first word.
-    if (column.starts_with("extract(epoch from ")) {
-      column.insert(std::string("extract(epoch from ").size(), "c.");
-    } else {
-      column = "c." + column;
-    }
-    qualified += column;
-    if (comma == std::string::npos) break;
-    at = comma + 2;
-  }
   Params params;
   int n = 0;
   auto param = [&](auto value) {
@@ -215,7 +198,8 @@ Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter
     return fmt::format("${}", ++n);
   };
   std::string sql = fmt::format(
-      "SELECT {}, {}::text FROM customers c{} WHERE true", qualified, key,
+      // No column of customer_predictions shares a name with one of customers.
+      "SELECT {}, {}::text FROM customers c{} WHERE true", kCustomerColumns, key,
       predictions ? " JOIN customer_predictions p ON p.customer_id = c.id" : "");
   if (by_id) {
     sql += " AND c.id > " + param(after.id);
