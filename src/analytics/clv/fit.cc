@@ -47,6 +47,27 @@ class Objective {
   Eigen::VectorXd best_u_;
 };
 
+// Standard errors from the observed information (minus the Hessian of the summed
+// log-likelihood) in coordinates whose derivative against each parameter is `jacobian`
+// (the parameters themselves for log-parameters, ones for natural ones), by the delta method.
+void SetStandardErrors(Eigen::MatrixXd information, const std::vector<double>& jacobian,
+                       FitReport& report) {
+  const int n = static_cast<int>(information.rows());
+  information = (information + information.transpose()) / 2;
+  Eigen::LDLT<Eigen::MatrixXd> ldlt(information);
+  report.std_errors.assign(n, kNaN);
+  if (ldlt.info() == Eigen::Success && ldlt.isPositive() && ldlt.vectorD().minCoeff() > 0) {
+    Eigen::MatrixXd cov = ldlt.solve(Eigen::MatrixXd::Identity(n, n));
+    for (int i = 0; i < n; ++i) {
+      if (cov(i, i) > 0) report.std_errors[i] = jacobian[i] * std::sqrt(cov(i, i));
+    }
+  } else {
+    report.warnings.push_back(
+        "the Hessian is not positive definite: the data do not identify every parameter, "
+        "standard errors are unavailable");
+  }
+}
+
 }  // namespace
 
 double FitReport::param(const std::string& name) const {
@@ -110,19 +131,101 @@ FitReport MaximizeLikelihood(const LogLikelihood& log_likelihood, std::vector<do
     objective(down, gd);
     hessian.col(j) = (gu - gd) / (2 * h) * (scale > 0 ? scale : 1.0);
   }
-  hessian = (hessian + hessian.transpose()) / 2;
-  Eigen::LDLT<Eigen::MatrixXd> ldlt(hessian);
-  report.std_errors.assign(n, kNaN);
-  if (ldlt.info() == Eigen::Success && ldlt.isPositive() && ldlt.vectorD().minCoeff() > 0) {
-    Eigen::MatrixXd cov = ldlt.solve(Eigen::MatrixXd::Identity(n, n));
-    for (int i = 0; i < n; ++i) {
-      if (cov(i, i) > 0) report.std_errors[i] = report.params[i] * std::sqrt(cov(i, i));
+  SetStandardErrors(hessian, report.params, report);
+  return report;
+}
+
+FitReport MaximizeLikelihoodNewton(const LogLikelihoodWithHessian& log_likelihood,
+                                   std::vector<double> start, std::vector<std::string> names,
+                                   double scale) {
+  const int n = static_cast<int>(start.size());
+  scale = scale > 0 ? scale : 1.0;
+  FitReport report;
+  report.names = std::move(names);
+
+  // One evaluation at log-parameters u: the log-likelihood per unit of scale, and its
+  // gradient and Hessian in u (chain rule through theta = e^u).
+  struct Point {
+    Eigen::VectorXd u, theta, gradient;  // gradient in natural parameters, unscaled
+    Eigen::MatrixXd hessian;             // in natural parameters, unscaled
+    double value = -std::numeric_limits<double>::infinity();
+    Eigen::VectorXd GradientU() const { return theta.cwiseProduct(gradient) ; }
+    Eigen::MatrixXd HessianU() const {
+      Eigen::MatrixXd h = theta.asDiagonal() * hessian * theta.asDiagonal();
+      h.diagonal() += GradientU();
+      return h;
     }
-  } else {
-    report.warnings.push_back(
-        "the Hessian is not positive definite: the data do not identify every parameter, "
-        "standard errors are unavailable");
+  };
+  std::vector<double> theta(n), g(n), h(static_cast<size_t>(n) * n);
+  auto evaluate = [&](const Eigen::VectorXd& u) {
+    Point p;
+    p.u = u;
+    p.theta = u.array().exp();
+    for (int i = 0; i < n; ++i) theta[i] = p.theta[i];
+    double value = log_likelihood(theta, g, h);
+    p.gradient = Eigen::Map<Eigen::VectorXd>(g.data(), n);
+    p.hessian = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+        h.data(), n, n);
+    bool finite = std::isfinite(value) && p.gradient.allFinite() && p.hessian.allFinite();
+    p.value = finite ? value / scale : -std::numeric_limits<double>::infinity();
+    return p;
+  };
+
+  Eigen::VectorXd u0(n);
+  for (int i = 0; i < n; ++i) u0[i] = std::log(start[i]);
+  Point at = evaluate(u0);
+  constexpr int kMaxIterations = 200;
+  constexpr double kGradientTolerance = 1e-9;  // per unit of scale, in log-parameters
+  constexpr double kMaxStep = 2.0;             // a parameter changes at most e^2-fold a step
+  bool stalled = !std::isfinite(at.value);
+  int iteration = 0;
+  while (!stalled && iteration < kMaxIterations) {
+    Eigen::VectorXd gradient = at.GradientU() / scale;
+    if (gradient.lpNorm<Eigen::Infinity>() < kGradientTolerance) break;
+    ++iteration;
+    // Minus the Hessian is positive definite near a maximum; far from it, damping toward a
+    // scaled gradient step keeps every step an ascent direction.
+    Eigen::MatrixXd information = -at.HessianU() / scale;
+    Eigen::VectorXd diagonal = information.diagonal().cwiseAbs().cwiseMax(1e-12);
+    bool moved = false;
+    for (double damping = 0; damping <= 1e10; damping = damping == 0 ? 1e-6 : damping * 10) {
+      Eigen::MatrixXd damped = information;
+      damped.diagonal() += damping * diagonal;
+      Eigen::LLT<Eigen::MatrixXd> llt(damped);
+      if (llt.info() != Eigen::Success) continue;
+      Eigen::VectorXd step = llt.solve(gradient);
+      double largest = step.lpNorm<Eigen::Infinity>();
+      if (!std::isfinite(largest)) continue;
+      if (largest > kMaxStep) step *= kMaxStep / largest;
+      const double slope = gradient.dot(step);  // > 0: an ascent direction
+      for (double t = 1; t > 1e-6; t /= 2) {
+        Point next = evaluate(at.u + t * step);
+        if (next.value >= at.value + 1e-4 * t * slope) {
+          at = std::move(next);
+          moved = true;
+          break;
+        }
+      }
+      if (moved) break;
+    }
+    stalled = !moved;
   }
+  Eigen::VectorXd final_gradient = at.GradientU() / scale;
+  double gradient_norm = std::isfinite(at.value) ? final_gradient.lpNorm<Eigen::Infinity>() : kNaN;
+  report.iterations = iteration;
+  // No step improves the likelihood in double precision: that is convergence when the
+  // gradient is already negligible.
+  report.converged = gradient_norm < kGradientTolerance || (stalled && gradient_norm < 1e-6);
+  if (!report.converged) {
+    report.warnings.push_back(
+        stalled ? fmt::format("optimiser stopped: no step improves the likelihood (gradient {:.3g})",
+                              gradient_norm)
+                : "optimiser did not converge within the iteration limit");
+  }
+  report.params.resize(n);
+  for (int i = 0; i < n; ++i) report.params[i] = at.theta[i];
+  report.log_likelihood = at.value * scale;
+  SetStandardErrors(-at.hessian, std::vector<double>(n, 1.0), report);
   return report;
 }
 

@@ -31,4 +31,17 @@ using LogLikelihood = std::function<double(const std::vector<double>& theta,
 FitReport MaximizeLikelihood(const LogLikelihood& log_likelihood, std::vector<double> start,
                              std::vector<std::string> names, double scale);
 
+// Returns the log-likelihood at natural parameters `theta` and writes its gradient and its
+// Hessian (row-major, n x n).
+using LogLikelihoodWithHessian = std::function<double(
+    const std::vector<double>& theta, std::vector<double>& gradient, std::vector<double>& hessian)>;
+
+// The same maximisation by Newton's method on the log-parameters, for models whose Hessian is
+// cheap and exact: a damped (Levenberg-Marquardt) step with a backtracking line search, so it
+// converges from a poor start, then quadratically near the optimum in a handful of passes over
+// the data. Standard errors come from the exact Hessian.
+FitReport MaximizeLikelihoodNewton(const LogLikelihoodWithHessian& log_likelihood,
+                                   std::vector<double> start, std::vector<std::string> names,
+                                   double scale);
+
 }  // namespace centric::analytics::clv

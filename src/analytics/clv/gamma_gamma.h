@@ -17,11 +17,15 @@ struct GammaGammaParams {
   double p = 1, q = 1, gamma = 1;
 };
 
-// Repeat-purchase counts and mean spends of the customers the model is fitted on.
+// Repeat-purchase counts and mean spends of the customers the model is fitted on, with the
+// sums that do not depend on the parameters, so an evaluation reads each customer once for
+// the one term that does: ln(gamma + x * mean).
 struct SpendData {
   std::vector<int32_t> x;
   std::vector<double> mean;  // > 0
-  std::vector<double> log_mean;
+  std::vector<double> count_by_x;  // customers with each x
+  double sum_log_mean = 0;         // sum of ln(mean)
+  double sum_x_log_mean = 0;       // sum of x ln(mean)
   int32_t max_x = 0;
 
   size_t size() const { return x.size(); }
@@ -30,8 +34,10 @@ struct SpendData {
 
 double GammaGammaLogLikelihood(const GammaGammaParams& p, double x, double mean,
                                double* gradient = nullptr);
+// Summed over `data`; writes the gradient, and the Hessian (row-major 3 x 3, in the order
+// p, q, gamma) when `hessian` is given.
 double GammaGammaLogLikelihood(const GammaGammaParams& p, const SpendData& data,
-                               double gradient[3], int threads = 2);
+                               double gradient[3], int threads = 2, double* hessian = nullptr);
 
 // FailedPrecondition without any customer to fit on.
 Result<FitReport> FitGammaGamma(const SpendData& data, int threads = 2);

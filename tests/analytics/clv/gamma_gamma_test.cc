@@ -52,6 +52,58 @@ TEST(GammaGammaTest, AnalyticGradientMatchesFiniteDifferences) {
   }
 }
 
+TEST(GammaGammaTest, AnalyticHessianMatchesFiniteDifferencesOfTheGradient) {
+  GammaGammaParams p{4.0, 3.0, 20.0};
+  SpendData data;
+  data.Add(1, 25);
+  data.Add(2, 31);
+  data.Add(7, 12.5);
+  data.Add(2, 90);
+  double g[3], h[9];
+  GammaGammaLogLikelihood(p, data, g, 1, h);
+  for (int k = 0; k < 3; ++k) {
+    GammaGammaParams up = p, down = p;
+    double* fu[3] = {&up.p, &up.q, &up.gamma};
+    double* fd[3] = {&down.p, &down.q, &down.gamma};
+    double step = 1e-6 * *fu[k];
+    *fu[k] += step;
+    *fd[k] -= step;
+    double gu[3], gd[3];
+    GammaGammaLogLikelihood(up, data, gu, 1);
+    GammaGammaLogLikelihood(down, data, gd, 1);
+    for (int j = 0; j < 3; ++j) {
+      double numeric = (gu[j] - gd[j]) / (2 * step);
+      EXPECT_NEAR(h[j * 3 + k], numeric, 1e-5 * std::max(1.0, std::fabs(numeric)))
+          << "entry " << j << "," << k;
+    }
+  }
+}
+
+TEST(GammaGammaTest, NewtonFitAgreesWithLbfgsOnTheSameLikelihood) {
+  const GammaGammaParams truth{3.0, 5.0, 40.0};
+  auto customers = SimulateBgNbd({1.0, 2.0, 1.0, 5.0}, {.customers = 5000, .min_T = 20, .max_T = 60, .seed = 5}, &truth);
+  SpendData data;
+  for (const auto& c : customers) {
+    if (c.x > 0) data.Add(c.x, c.mean_spend);
+  }
+  auto newton = FitGammaGamma(data, 1);
+  ASSERT_TRUE(newton) << newton.error().ToString();
+  ASSERT_TRUE(newton->converged);
+  LogLikelihood ll = [&](const std::vector<double>& theta, std::vector<double>& g) {
+    return GammaGammaLogLikelihood({theta[0], theta[1], theta[2]}, data, g.data(), 1);
+  };
+  FitReport lbfgs = MaximizeLikelihood(ll, {2.0, 3.0, 50.0}, {"p", "q", "gamma"},
+                                       static_cast<double>(data.size()));
+  ASSERT_TRUE(lbfgs.converged);
+  EXPECT_NEAR(newton->log_likelihood, lbfgs.log_likelihood, 1e-6 * std::fabs(lbfgs.log_likelihood));
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_NEAR(newton->params[k], lbfgs.params[k], 1e-4 * lbfgs.params[k]) << newton->names[k];
+    EXPECT_NEAR(newton->std_errors[k], lbfgs.std_errors[k], 1e-2 * lbfgs.std_errors[k])
+        << newton->names[k];
+  }
+  EXPECT_LT(newton->iterations, 30);
+}
+
 TEST(GammaGammaTest, RecoversKnownParametersAndPredictsMeanSpend) {
   const GammaGammaParams truth{6.25, 3.74, 15.44};
   auto customers = SimulateBgNbd({1.0, 2.0, 1.0, 5.0}, {.customers = 30000, .min_T = 20, .max_T = 60, .seed = 17}, &truth);
