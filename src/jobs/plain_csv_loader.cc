@@ -3,35 +3,36 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <thread>
 
-#include <absl/container/flat_hash_map.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/money.h"
 #include "ingest/csv_reader.h"
 #include "ingest/schema.h"
 #include "ingest/utf8.h"
+#include "jobs/file_range_reader.h"
+#include "jobs/key_runs.h"
+#include "jobs/plain_fields.h"
 
 namespace centric::jobs {
 namespace {
 
 constexpr std::array<std::string_view, 3> kFields = {"customer", "date", "amount"};
-// Parsed pages are dropped from the process every this many bytes, so the mapping adds at
-// most this much a thread to the resident set.
-constexpr size_t kReleaseBytes = size_t{4} << 20;
 
-class MappedFile {
+// A regular, non-empty file open for reading; closed on destruction.
+class OpenFile {
  public:
-  static std::optional<MappedFile> Open(const std::string& path) {
+  static std::optional<OpenFile> Open(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     struct stat st {};
@@ -39,32 +40,20 @@ class MappedFile {
       ::close(fd);
       return std::nullopt;
     }
-    void* data = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (data == MAP_FAILED) return std::nullopt;
-    (void)::madvise(data, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
-    return MappedFile(static_cast<const char*>(data), static_cast<size_t>(st.st_size));
+    (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    return OpenFile(fd, static_cast<size_t>(st.st_size));
   }
-  MappedFile(MappedFile&& other) noexcept
-      : data_(std::exchange(other.data_, nullptr)), size_(other.size_) {}
-  MappedFile& operator=(MappedFile&&) = delete;
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  OpenFile(OpenFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)), size_(other.size_) {}
+  OpenFile& operator=(OpenFile&&) = delete;
+  ~OpenFile() {
+    if (fd_ >= 0) ::close(fd_);
   }
-  const char* data() const { return data_; }
+  int fd() const { return fd_; }
   size_t size() const { return size_; }
 
-  // Drops the pages wholly inside [from, to) from this process; they stay in the page cache.
-  void Release(size_t from, size_t to) const {
-    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-    size_t begin = (from + page - 1) / page * page;
-    size_t end = to / page * page;
-    if (end > begin) (void)::madvise(const_cast<char*>(data_) + begin, end - begin, MADV_DONTNEED);
-  }
-
  private:
-  MappedFile(const char* data, size_t size) : data_(data), size_(size) {}
-  const char* data_;
+  OpenFile(int fd, size_t size) : fd_(fd), size_(size) {}
+  int fd_;
   size_t size_;
 };
 
@@ -74,26 +63,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// "YYYY-MM-DD" as a UTC day number, without the general date parser; nullopt for anything
-// else, which then goes to the general parser (and its error message).
-std::optional<int32_t> IsoDay(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int v[8];
-  int k = 0;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    v[k++] = s[i] - '0';
-  }
-  int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
-  int month = v[4] * 10 + v[5], day = v[6] * 10 + v[7];
-  if (!IsValidDate(year, month, day)) return std::nullopt;
-  using namespace std::chrono;
-  return static_cast<int32_t>(
-      sys_days(std::chrono::year(year) / static_cast<unsigned>(month) / static_cast<unsigned>(day))
-          .time_since_epoch()
-          .count());
-}
-
 // One thread's share of the file: the lines that start in [begin, end).
 struct Part {
   size_t begin = 0, end = 0;
@@ -101,38 +70,37 @@ struct Part {
   size_t first_row = 0;  // where this part writes in the columns (its first line's index)
   size_t rows = 0;       // rows written
   bool has_quote = false;
-  // This part's customers by local id. Copied out of the mapping, so that merging does not
-  // fault the released file pages back in; a deque keeps each string where it is, for `ids`.
-  std::deque<std::string> keys;
-  absl::flat_hash_map<std::string_view, uint32_t> ids;  // key (a view of `keys`) -> local id
+  char last_byte = '\n';   // of [begin, end)
+  bool unreadable = false;  // a read failed or a line is too long: the streaming reader decides
+  KeyRuns runs;  // the customer column holds run indexes until the keys are interned
   int32_t first_day = std::numeric_limits<int32_t>::max();
   int32_t last_day = std::numeric_limits<int32_t>::min();
   int64_t error_count = 0;
   std::vector<std::pair<int64_t, std::string>> errors;  // (line within the part, message)
 };
 
-size_t NextLineStart(const MappedFile& file, size_t pos) {
-  if (pos == 0) return 0;
-  const void* nl = std::memchr(file.data() + pos - 1, '\n', file.size() - (pos - 1));
-  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - file.data()) + 1 : file.size();
-}
-
-void CountLines(const MappedFile& file, Part& part) {
-  const char* data = file.data();
+void CountLines(const OpenFile& file, Part& part) {
   int64_t n = 0;
-  for (size_t pos = part.begin; pos < part.end;) {
-    size_t step = std::min(kReleaseBytes, part.end - pos);
-    std::string_view block(data + pos, step);
-    part.has_quote = part.has_quote || block.find('"') != std::string_view::npos;
-    n += std::count(block.begin(), block.end(), '\n');
-    file.Release(pos, pos + step);
-    pos += step;
-  }
+  bool quote = false;
+  Status read = ForEachBlock(file.fd(), part.begin, part.end, [&](std::string_view block) {
+    // Branch-free so the compiler vectorises it.
+    int64_t newlines = 0;
+    unsigned char quotes = 0;
+    for (char c : block) {
+      newlines += c == '\n';
+      quotes |= c == '"';
+    }
+    n += newlines;
+    quote = quote || quotes;
+    if (!block.empty()) part.last_byte = block.back();
+  });
   part.newlines = n;
+  part.has_quote = quote;
+  part.unreadable = !read.ok();
 }
 
 struct ScanContext {
-  const MappedFile& file;
+  const OpenFile& file;
   const PlainCsvPlan& plan;
   const std::vector<std::string>& header;
   std::array<int, 3> column;
@@ -148,100 +116,175 @@ void AddError(Part& part, int64_t local_line, std::string message) {
 // Parses the part's lines into the columns from part.first_row on; customers get local ids
 // (index into part.keys) that the merge turns into global ones. Line numbers are 1-based
 // within the part.
-void ScanPart(const ScanContext& ctx, Part& part) {
-  const char* data = ctx.file.data();
-  const size_t field_count = ctx.header.size();
-  auto& ids = part.ids;
-  // Enough buckets for a customer every eight lines, so most files never rehash.
-  ids.reserve(static_cast<size_t>(part.newlines / 8) + 16);
-  std::string_view last_key;
-  uint32_t last_id = 0;
+// One line as the loader needs it: its text, how many fields it has, whether any byte is
+// outside ASCII, and the customer, date and amount fields.
+struct SplitLine {
+  std::string_view text;  // without the line end
+  size_t fields = 0;
+  bool non_ascii = false;
   std::array<std::string_view, 3> value;
-  size_t row = part.first_row;
-  size_t pos = part.begin;
-  size_t released = part.begin;
-  int64_t line = 0;
-  while (pos < part.end) {
-    const void* nl = std::memchr(data + pos, '\n', part.end - pos);
-    size_t line_end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : part.end;
-    std::string_view text(data + pos, line_end - pos);
-    pos = line_end + 1;
-    ++line;
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (text.empty()) continue;  // a blank line, as the streaming reader skips it
-    if (pos - released >= kReleaseBytes) {
-      ctx.file.Release(released, line_end);
-      released = line_end;
-    }
-    // Most logs are ASCII: one OR over the line decides whether UTF-8 needs checking.
-    unsigned char high = 0;
-    for (char c : text) high |= static_cast<unsigned char>(c);
-    if (high >= 0x80 && !ingest::IsValidUtf8(text)) {
-      AddError(part, line, std::string(ingest::RecordProblemText(ingest::RecordProblem::kInvalidUtf8)));
-      continue;
-    }
-    size_t fields = 0;
-    bool too_long = false;
-    for (const char* start = text.data(), *stop = text.data() + text.size();;) {
-      const char* comma = static_cast<const char*>(std::memchr(start, ',', static_cast<size_t>(stop - start)));
-      const char* field_end = comma ? comma : stop;
-      std::string_view field(start, static_cast<size_t>(field_end - start));
-      too_long |= field.size() > ingest::kMaxFieldBytes;
+};
+
+// Splits the line at `pos` by scanning it byte by byte; returns where the next line starts.
+const char* SplitLineSlowly(const char* pos, const char* block_end,
+                            const std::array<size_t, 3>& column, SplitLine& out) {
+  const char* nl = static_cast<const char*>(std::memchr(pos, '\n', static_cast<size_t>(block_end - pos)));
+  const char* line_end = nl ? nl : block_end;
+  out.text = std::string_view(pos, static_cast<size_t>(line_end - pos));
+  if (!out.text.empty() && out.text.back() == '\r') out.text.remove_suffix(1);
+  unsigned char high = 0;
+  size_t fields = 0;
+  const char* field_start = out.text.data();
+  for (const char *c = out.text.data(), *stop = c + out.text.size();; ++c) {
+    if (c == stop || *c == ',') {
+      std::string_view field(field_start, static_cast<size_t>(c - field_start));
       for (size_t f = 0; f < 3; ++f) {
-        if (static_cast<size_t>(ctx.column[f]) == fields) value[f] = field;
+        if (column[f] == fields) out.value[f] = field;
       }
       ++fields;
-      if (!comma) break;
-      start = comma + 1;
+      if (c == stop) break;
+      field_start = c + 1;
+    } else {
+      high |= static_cast<unsigned char>(*c);
     }
-    if (too_long) {
-      AddError(part, line, std::string(ingest::RecordProblemText(
-                               text.size() > ingest::kMaxRecordBytes
-                                   ? ingest::RecordProblem::kRecordTooLong
-                                   : ingest::RecordProblem::kFieldTooLong)));
-      continue;
+  }
+  out.fields = fields;
+  out.non_ascii = high >= 0x80;
+  return nl ? nl + 1 : block_end;
+}
+
+// The same for a line shorter than 32 bytes (most transaction rows), found with two 16-byte
+// compares instead of a loop over bytes. Reads up to 32 bytes from `pos`, so the block must be
+// followed by that much readable padding. Falls back to the slow split for longer lines.
+const char* SplitLine32(const char* pos, const char* block_end, const std::array<size_t, 3>& column,
+                        SplitLine& out) {
+#if defined(__SSE2__)
+  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pos));
+  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pos + 16));
+  auto match = [&](char c) {
+    const __m128i needle = _mm_set1_epi8(c);
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, needle))) |
+           static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(hi, needle))) << 16;
+  };
+  uint32_t newlines = match('\n');
+  const size_t remaining = static_cast<size_t>(block_end - pos);
+  if (remaining < 32) newlines |= uint32_t{1} << remaining;  // the block's end ends its last line
+  if (newlines == 0) return SplitLineSlowly(pos, block_end, column, out);
+  const unsigned length = static_cast<unsigned>(__builtin_ctz(newlines));
+  const uint32_t within = (uint32_t{1} << length) - 1;
+  const uint32_t high = (static_cast<uint32_t>(_mm_movemask_epi8(lo)) |
+                         static_cast<uint32_t>(_mm_movemask_epi8(hi)) << 16) & within;
+  uint32_t commas = match(',') & within;
+  size_t text_length = length;
+  if (text_length > 0 && pos[text_length - 1] == '\r') --text_length;
+  out.text = std::string_view(pos, text_length);
+  out.non_ascii = high != 0;
+  size_t start = 0;
+  size_t field = 0;
+  for (;; ++field) {
+    const size_t end = commas ? static_cast<size_t>(__builtin_ctz(commas)) : text_length;
+    std::string_view value(pos + start, end - start);
+    if (column[0] == field) out.value[0] = value;
+    if (column[1] == field) out.value[1] = value;
+    if (column[2] == field) out.value[2] = value;
+    if (!commas) break;
+    commas &= commas - 1;
+    start = end + 1;
+  }
+  out.fields = field + 1;
+  return length < remaining ? pos + length + 1 : block_end;
+#else
+  return SplitLineSlowly(pos, block_end, column, out);
+#endif
+}
+
+void ScanPart(const ScanContext& ctx, Part& part) {
+  const size_t field_count = ctx.header.size();
+  const std::array<size_t, 3> column = {static_cast<size_t>(ctx.column[0]),
+                                        static_cast<size_t>(ctx.column[1]),
+                                        static_cast<size_t>(ctx.column[2])};
+  uint32_t* out_customer = ctx.out.customer.data();
+  int32_t* out_day = ctx.out.day.data();
+  int64_t* out_amount = ctx.out.amount_minor.data();
+  size_t row = part.first_row;
+  int64_t line = 0;
+  int32_t first_day = part.first_day, last_day = part.last_day;
+  FileRangeReader reader(ctx.file.fd(), part.begin, part.end, ingest::kMaxRecordBytes);
+  SplitLine split;
+  while (true) {
+    auto block = reader.NextBlock();
+    if (!block) {
+      part.unreadable = true;
+      break;
     }
-    if (fields != field_count) {
-      AddError(part, line, fmt::format("expected {} columns, found {}", field_count, fields));
-      continue;
-    }
-    std::string_view customer = Trim(value[0]);
-    if (customer.empty()) continue;  // guest purchase: no customer to predict for
-    std::string_view date_text = Trim(value[1]);
-    std::optional<int32_t> day = ctx.plan.iso_dates ? IsoDay(date_text) : std::nullopt;
-    if (!day) {
-      auto when = ctx.plan.date_format.Parse(date_text);
-      if (!when) {
-        AddError(part, line, fmt::format("{}: {}", ctx.header[ctx.column[1]], when.error().message()));
+    if (block->empty()) break;
+    const char* pos = block->data();
+    const char* const block_end = pos + block->size();
+    while (pos < block_end) {
+      pos = SplitLine32(pos, block_end, column, split);
+      ++line;
+      const std::string_view text = split.text;
+      if (text.empty()) continue;  // a blank line, as the streaming reader skips it
+      if (split.non_ascii && !ingest::IsValidUtf8(text)) {
+        AddError(part, line, std::string(ingest::RecordProblemText(ingest::RecordProblem::kInvalidUtf8)));
         continue;
       }
-      day = DayOf(*when);
-    }
-    auto amount = ParseDecimal(Trim(value[2]));
-    Result<int64_t> minor = amount ? ToMinorUnits(*amount, ctx.plan.exponent) : Error(amount.error());
-    if (!minor) {
-      AddError(part, line, fmt::format("{}: {}", ctx.header[ctx.column[2]], minor.error().message()));
-      continue;
-    }
-    // Rows of one customer often follow each other (an invoice's lines, grouped exports).
-    if (customer != last_key || part.keys.empty()) {
-      auto it = ids.find(customer);
-      if (it == ids.end()) {
-        const std::string& key = part.keys.emplace_back(customer);
-        it = ids.emplace(key, static_cast<uint32_t>(part.keys.size() - 1)).first;
+      if (text.size() > ingest::kMaxFieldBytes) {
+        bool too_long = false;
+        const char* start = text.data();
+        for (const char *c = text.data(), *stop = text.data() + text.size();; ++c) {
+          if (c == stop || *c == ',') {
+            too_long |= static_cast<size_t>(c - start) > ingest::kMaxFieldBytes;
+            if (c == stop) break;
+            start = c + 1;
+          }
+        }
+        if (too_long) {
+          AddError(part, line, std::string(ingest::RecordProblemText(
+                                   text.size() > ingest::kMaxRecordBytes
+                                       ? ingest::RecordProblem::kRecordTooLong
+                                       : ingest::RecordProblem::kFieldTooLong)));
+          continue;
+        }
       }
-      last_key = customer;
-      last_id = it->second;
+      if (split.fields != field_count) {
+        AddError(part, line, fmt::format("expected {} columns, found {}", field_count, split.fields));
+        continue;
+      }
+      std::string_view customer = Trim(split.value[0]);
+      if (customer.empty()) continue;  // guest purchase: no customer to predict for
+      std::string_view date_text = Trim(split.value[1]);
+      std::optional<int32_t> day = ctx.plan.iso_dates ? ParseIsoDay(date_text) : std::nullopt;
+      if (!day) {
+        auto when = ctx.plan.date_format.Parse(date_text);
+        if (!when) {
+          AddError(part, line, fmt::format("{}: {}", ctx.header[ctx.column[1]], when.error().message()));
+          continue;
+        }
+        day = DayOf(*when);
+      }
+      std::string_view amount_text = Trim(split.value[2]);
+      std::optional<int64_t> minor = ParsePlainMinorUnits(amount_text, ctx.plan.exponent);
+      if (!minor) {
+        auto amount = ParseDecimal(amount_text);
+        Result<int64_t> general = amount ? ToMinorUnits(*amount, ctx.plan.exponent) : Error(amount.error());
+        if (!general) {
+          AddError(part, line, fmt::format("{}: {}", ctx.header[ctx.column[2]], general.error().message()));
+          continue;
+        }
+        minor = *general;
+      }
+      out_customer[row] = part.runs.Add(customer);
+      out_day[row] = *day;
+      out_amount[row] = *minor;
+      ++row;
+      first_day = std::min(first_day, *day);
+      last_day = std::max(last_day, *day);
     }
-    ctx.out.customer[row] = last_id;
-    ctx.out.day[row] = *day;
-    ctx.out.amount_minor[row] = *minor;
-    ++row;
-    part.first_day = std::min(part.first_day, *day);
-    part.last_day = std::max(part.last_day, *day);
   }
+  part.first_day = first_day;
+  part.last_day = last_day;
   part.rows = row - part.first_row;
-  ctx.file.Release(released, part.end);
 }
 
 }  // namespace
@@ -281,15 +324,22 @@ Status BadRowsError(const std::string& path, int64_t count, const std::vector<st
 
 Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan) {
   if (plan.path == "-") return std::optional<LoadedTransactions>();
-  auto file = MappedFile::Open(plan.path);
+  auto file = OpenFile::Open(plan.path);
   if (!file) return std::optional<LoadedTransactions>();
 
-  // The header: the first line, after a byte-order mark.
-  size_t header_start = file->size() >= 3 && std::memcmp(file->data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  const char* nl = static_cast<const char*>(
-      std::memchr(file->data() + header_start, '\n', file->size() - header_start));
-  size_t header_end = nl ? static_cast<size_t>(nl - file->data()) : file->size();
-  std::string_view header_text(file->data() + header_start, header_end - header_start);
+  // The header: the first line, after a byte-order mark. A header longer than the first
+  // read is left to the streaming reader.
+  std::string head(std::min(file->size(), size_t{1} << 16), '\0');
+  auto got = internal::ReadSome(file->fd(), head.data(), head.size(), 0);
+  if (!got) return std::optional<LoadedTransactions>();
+  head.resize(*got);
+  size_t header_start = head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  size_t header_end = head.find('\n', header_start);
+  if (header_end == std::string::npos) {
+    if (head.size() < file->size()) return std::optional<LoadedTransactions>();
+    header_end = head.size();
+  }
+  std::string_view header_text(head.data() + header_start, header_end - header_start);
   if (!header_text.empty() && header_text.back() == '\r') header_text.remove_suffix(1);
   if (header_text.empty() || header_text.find('"') != std::string_view::npos ||
       !ingest::IsValidUtf8(header_text)) {
@@ -310,7 +360,9 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   std::vector<Part> parts(parts_count);
   for (size_t t = 0; t < parts_count; ++t) {
     size_t cut = data_begin + (file->size() - data_begin) * t / parts_count;
-    parts[t].begin = t == 0 ? data_begin : NextLineStart(*file, cut);
+    auto start = t == 0 ? Result<size_t>(data_begin) : NextLineStart(file->fd(), cut, file->size());
+    if (!start) return std::optional<LoadedTransactions>();
+    parts[t].begin = *start;
   }
   for (size_t t = 0; t < parts_count; ++t) {
     parts[t].end = t + 1 < parts_count ? parts[t + 1].begin : file->size();
@@ -325,10 +377,10 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   run_parallel([&](Part& part) { CountLines(*file, part); });
   size_t total_lines = 0;
   for (auto& part : parts) {
-    if (part.has_quote) return std::optional<LoadedTransactions>();
+    if (part.has_quote || part.unreadable) return std::optional<LoadedTransactions>();
     part.first_row = total_lines;
     // A last line without a newline is a line too.
-    bool unterminated = part.end > part.begin && file->data()[part.end - 1] != '\n';
+    bool unterminated = part.end > part.begin && part.last_byte != '\n';
     total_lines += static_cast<size_t>(part.newlines) + (unterminated ? 1 : 0);
   }
 
@@ -339,6 +391,9 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   tx.amount_minor.resize(total_lines);
   ScanContext ctx{*file, plan, header, column, tx};
   run_parallel([&](Part& part) { ScanPart(ctx, part); });
+  for (const auto& part : parts) {
+    if (part.unreadable) return std::optional<LoadedTransactions>();
+  }
 
   // Errors in file order, with line numbers counted from the top of the file (the header is
   // line 1).
@@ -356,52 +411,36 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   }
   if (error_count > 0) return Error(BadRowsError(plan.path, error_count, listed));
 
-  // Global customer ids in order of first appearance: part 0's local ids stand; a later
-  // part's customer keeps the id it has in the first earlier part that saw it, else gets the
-  // next one. Look-ups only, so no table grows while the parts' tables are alive.
-  std::vector<std::vector<uint32_t>> global_of(parts_count);
-  uint32_t next_id = 0;
-  for (size_t t = 0; t < parts_count; ++t) {
-    Part& part = parts[t];
-    global_of[t].resize(part.keys.size());
-    for (size_t local = 0; local < part.keys.size(); ++local) {
-      std::optional<uint32_t> id;
-      for (size_t earlier = 0; earlier < t && !id; ++earlier) {
-        auto it = parts[earlier].ids.find(part.keys[local]);
-        if (it != parts[earlier].ids.end()) id = global_of[earlier][it->second];
-      }
-      global_of[t][local] = id ? *id : next_id++;
-    }
-  }
-  size_t rows = parts[0].rows;
+  // Global customer ids in order of first appearance, then each row's run index becomes its
+  // customer's id, in parallel, in place; then the gaps blank lines and guest rows left
+  // (usually none) are closed.
+  std::vector<const KeyRuns*> runs;
+  for (const auto& part : parts) runs.push_back(&part.runs);
+  InternedKeys interned = InternKeyRuns(runs, plan.threads);
+  for (auto& part : parts) part.runs = {};
+  run_parallel([&](Part& part) {
+    const auto& id_of_run = interned.id_of_run[static_cast<size_t>(&part - parts.data())];
+    uint32_t* customer = tx.customer.data() + part.first_row;
+    for (size_t i = 0; i < part.rows; ++i) customer[i] = id_of_run[customer[i]];
+  });
+  size_t rows = 0;
   int32_t first = std::numeric_limits<int32_t>::max(), last = std::numeric_limits<int32_t>::min();
-  for (size_t t = 0; t < parts_count; ++t) {
-    Part& part = parts[t];
-    const auto& remap = global_of[t];
-    if (t == 0) {
-      for (size_t i = 0; i < part.rows; ++i) tx.customer[i] = remap[tx.customer[i]];
-    } else {
-      for (size_t i = 0; i < part.rows; ++i) {
-        size_t from = part.first_row + i;
-        tx.customer[rows] = remap[tx.customer[from]];
-        tx.day[rows] = tx.day[from];
-        tx.amount_minor[rows] = tx.amount_minor[from];
-        ++rows;
-      }
+  for (const Part& part : parts) {
+    if (part.first_row != rows) {
+      auto move_down = [&](auto& column) {
+        std::memmove(column.data() + rows, column.data() + part.first_row,
+                     part.rows * sizeof(column[0]));
+      };
+      move_down(tx.customer);
+      move_down(tx.day);
+      move_down(tx.amount_minor);
     }
+    rows += part.rows;
     first = std::min(first, part.first_day);
     last = std::max(last, part.last_day);
   }
-  for (auto& part : parts) part.ids = {};  // its keys are views of the strings moved below
-  out.customer_keys.resize(next_id);
-  for (size_t t = 0; t < parts_count; ++t) {
-    for (size_t local = 0; local < parts[t].keys.size(); ++local) {
-      std::string& key = parts[t].keys[local];
-      uint32_t id = global_of[t][local];
-      if (out.customer_keys[id].empty()) out.customer_keys[id] = std::move(key);
-    }
-    parts[t].keys = {};
-  }
+  const uint32_t next_id = static_cast<uint32_t>(interned.keys.size());
+  out.customer_keys = std::move(interned.keys);
   tx.customer_count = next_id;
   // Slack left by the header, blank lines and guest rows stays as capacity: shrinking would
   // copy every column once more.

@@ -9,12 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "core/column_allocator.h"
+
 namespace centric::analytics::clv {
 
 struct Transactions {
-  std::vector<uint32_t> customer;
-  std::vector<int32_t> day;
-  std::vector<int64_t> amount_minor;
+  // Columns whose resize() leaves values to be written: loaders fill them in parallel.
+  Column<uint32_t> customer;
+  Column<int32_t> day;
+  Column<int64_t> amount_minor;
   uint32_t customer_count = 0;
 
   size_t size() const { return customer.size(); }
