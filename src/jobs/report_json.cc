@@ -2,8 +2,10 @@
 #include "jobs/report_json.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
+#include "analytics/segments/order_statistics.h"
 #include "jobs/transactions_source.h"
 
 namespace centric::jobs {
@@ -22,15 +24,8 @@ json::object FitJson(const clv::FitReport& fit, json::object& std_errors) {
   return params;
 }
 
-double Quantile(std::vector<double> sorted_values, double q) {
-  if (sorted_values.empty()) return 0;
-  size_t k = static_cast<size_t>(q * static_cast<double>(sorted_values.size() - 1));
-  return sorted_values[k];
-}
-
 json::object ClvJson(const clv::RetentionReport& r) {
-  std::vector<double> values = r.predictions.clv;
-  std::sort(values.begin(), values.end());
+  const std::vector<double>& values = r.predictions.clv;
   double total = 0;
   for (double v : values) total += v;
   json::object out;
@@ -39,30 +34,42 @@ json::object ClvJson(const clv::RetentionReport& r) {
   out["margin"] = r.options.margin;
   out["total_minor"] = total;
   out["mean_minor"] = values.empty() ? 0.0 : total / static_cast<double>(values.size());
-  json::object quantiles;
-  for (auto [name, q] : {std::pair{"p10", 0.1}, {"p25", 0.25}, {"p50", 0.5}, {"p75", 0.75},
-                         {"p90", 0.9}, {"p99", 0.99}}) {
-    quantiles[name] = Quantile(values, q);
+  // The quantiles, the 1st percentile and the maximum by selection, not by sorting a copy.
+  constexpr std::array<std::pair<const char*, double>, 6> kQuantiles = {
+      {{"p10", 0.1}, {"p25", 0.25}, {"p50", 0.5}, {"p75", 0.75}, {"p90", 0.9}, {"p99", 0.99}}};
+  std::array<size_t, 8> ranks{};
+  std::array<double, 8> at_rank{};
+  auto rank_of = [&](double q) {
+    return static_cast<size_t>(q * static_cast<double>(values.size() - 1));
+  };
+  if (!values.empty()) {
+    ranks[0] = rank_of(0.01);
+    for (size_t k = 0; k < kQuantiles.size(); ++k) ranks[k + 1] = rank_of(kQuantiles[k].second);
+    ranks[7] = values.size() - 1;
+    analytics::segments::SelectRanks(values, ranks, at_rank);
   }
+  json::object quantiles;
+  for (size_t k = 0; k < kQuantiles.size(); ++k) quantiles[kQuantiles[k].first] = at_rank[k + 1];
   out["quantiles_minor"] = std::move(quantiles);
-  // Twenty equal-count-friendly bins on a log scale, for the distribution chart.
+  // Twenty equal-count-friendly bins on a log scale, for the distribution chart: bin b holds
+  // the values in (to[b-1], to[b]]; the last bin everything above.
   json::array histogram;
-  if (!values.empty() && values.back() > 0) {
-    double top = values.back();
-    double low = std::max(1.0, Quantile(values, 0.01));
-    const int bins = 20;
-    double ratio = std::pow(top / low, 1.0 / bins);
+  if (!values.empty() && at_rank[7] > 0) {
+    const double top = at_rank[7];
+    const double low = std::max(1.0, at_rank[0]);
+    constexpr int kBins = 20;
+    const double ratio = std::pow(top / low, 1.0 / kBins);
+    std::array<double, kBins> to{};
+    for (int b = 0; b < kBins; ++b) to[b] = b == kBins - 1 ? top : low * std::pow(ratio, b + 1);
+    std::array<int64_t, kBins> count{};
+    for (double v : values) {
+      auto bin = std::lower_bound(to.begin(), to.end() - 1, v) - to.begin();
+      ++count[static_cast<size_t>(bin)];
+    }
     double from = 0;
-    size_t k = 0;
-    for (int b = 0; b < bins; ++b) {
-      double to = b == bins - 1 ? top : low * std::pow(ratio, b + 1);
-      size_t count = 0;
-      while (k < values.size() && (values[k] <= to || b == bins - 1)) {
-        ++count;
-        ++k;
-      }
-      histogram.push_back({{"from_minor", from}, {"to_minor", to}, {"customers", static_cast<int64_t>(count)}});
-      from = to;
+    for (int b = 0; b < kBins; ++b) {
+      histogram.push_back({{"from_minor", from}, {"to_minor", to[b]}, {"customers", count[b]}});
+      from = to[b];
     }
   }
   out["histogram"] = std::move(histogram);

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <future>
+#include <utility>
+
 #include "jobs/transactions_source.h"
 
 namespace centric::jobs {
@@ -106,30 +109,37 @@ Result<SegmentColumns> AddSegments(const clv::Transactions& transactions,
                                    const clv::RetentionReport& retention,
                                    const SegmentOptions& options, json::object& report) {
   const int32_t as_of = retention.options.as_of_day;
-  CENTRIC_ASSIGN_OR_RETURN(auto rfm, seg::ScoreRfm(retention.summaries, {.as_of_day = as_of}));
-  CENTRIC_ASSIGN_OR_RETURN(auto churn,
-                           seg::AssignChurnRisk(retention.predictions.p_alive, options.churn));
-  CENTRIC_ASSIGN_OR_RETURN(auto tiers,
-                           seg::AssignValueTiers(retention.predictions.clv, options.tiers));
-  CENTRIC_ASSIGN_OR_RETURN(auto cohorts, seg::BuildCohortMatrix(transactions, as_of));
-  // Measured up to the as-of date: the follow-up window ends on it.
+  // Cohorts and new-versus-established read the transactions; the scores read the
+  // predictions. The two halves run side by side.
   seg::NewVsEstablishedOptions nve{.as_of_day = as_of - options.follow_days,
                                    .new_window_days = options.new_window_days,
                                    .follow_days = options.follow_days};
-  CENTRIC_ASSIGN_OR_RETURN(auto new_vs_established,
-                           seg::CompareNewAndEstablished(transactions, nve));
+  auto by_transactions = std::async(std::launch::async, [&] {
+    return std::pair{seg::BuildCohortMatrix(transactions, as_of),
+                     // Measured up to the as-of date: the follow-up window ends on it.
+                     seg::CompareNewAndEstablished(transactions, nve)};
+  });
+  auto rfm = seg::ScoreRfm(retention.summaries, {.as_of_day = as_of});
+  auto churn = seg::AssignChurnRisk(retention.predictions.p_alive, options.churn);
+  auto tiers = seg::AssignValueTiers(retention.predictions.clv, options.tiers);
+  auto [cohorts, new_vs_established] = by_transactions.get();
+  if (!rfm) return Error(rfm.error());
+  if (!churn) return Error(churn.error());
+  if (!tiers) return Error(tiers.error());
+  if (!cohorts) return Error(cohorts.error());
+  if (!new_vs_established) return Error(new_vs_established.error());
 
-  report["rfm"] = RfmJson(rfm, as_of);
-  report["churn_risk"] = ChurnJson(churn, options.churn);
-  report["tiers"] = TiersJson(tiers, retention.predictions.clv);
-  report["cohorts"] = CohortsJson(cohorts);
-  report["new_vs_established"] = NewVsEstablishedJson(new_vs_established, nve);
-  return SegmentColumns{.rfm_r = std::move(rfm.r),
-                        .rfm_f = std::move(rfm.f),
-                        .rfm_m = std::move(rfm.m),
-                        .rfm_segment = std::move(rfm.segment),
-                        .churn_risk = std::move(churn.band),
-                        .tier = std::move(tiers.tier)};
+  report["rfm"] = RfmJson(*rfm, as_of);
+  report["churn_risk"] = ChurnJson(*churn, options.churn);
+  report["tiers"] = TiersJson(*tiers, retention.predictions.clv);
+  report["cohorts"] = CohortsJson(*cohorts);
+  report["new_vs_established"] = NewVsEstablishedJson(*new_vs_established, nve);
+  return SegmentColumns{.rfm_r = std::move(rfm->r),
+                        .rfm_f = std::move(rfm->f),
+                        .rfm_m = std::move(rfm->m),
+                        .rfm_segment = std::move(rfm->segment),
+                        .churn_risk = std::move(churn->band),
+                        .tier = std::move(tiers->tier)};
 }
 
 }  // namespace centric::jobs

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Order statistics without sorting (private to analytics/segments): quintile and tier cut
-// points need only a handful of ranks, found in a few linear passes over the values.
+// Order statistics without sorting: quintile and tier cut points, and the report's lifetime
+// value quantiles, need only a handful of ranks, found in a few linear passes over the values.
 #pragma once
 
 #include <cstddef>
