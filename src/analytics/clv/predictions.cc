@@ -41,8 +41,30 @@ struct PairIndex {
 
 PairIndex IndexPairs(const CustomerSummaries& s) {
   PairIndex index;
-  std::unordered_map<uint64_t, uint32_t> slots;
   index.of_customer.resize(s.size());
+  int32_t max_x = 0, max_T = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    max_x = std::max(max_x, s.frequency[i]);
+    max_T = std::max(max_T, s.T[i]);
+  }
+  // Periods are small integers, so a dense grid of slots is usually small too (a few
+  // hundred thousand cells), and cheaper than hashing every customer.
+  const uint64_t cells = (static_cast<uint64_t>(max_x) + 1) * (static_cast<uint64_t>(max_T) + 1);
+  if (cells <= (uint64_t{1} << 24)) {
+    constexpr uint32_t kEmpty = UINT32_MAX;
+    std::vector<uint32_t> slot(cells, kEmpty);
+    for (size_t i = 0; i < s.size(); ++i) {
+      uint32_t& at = slot[static_cast<size_t>(s.frequency[i]) * (static_cast<size_t>(max_T) + 1) +
+                          static_cast<size_t>(s.T[i])];
+      if (at == kEmpty) {
+        at = static_cast<uint32_t>(index.keys.size());
+        index.keys.push_back(PairKey(s.frequency[i], s.T[i]));
+      }
+      index.of_customer[i] = at;
+    }
+    return index;
+  }
+  std::unordered_map<uint64_t, uint32_t> slots;
   for (size_t i = 0; i < s.size(); ++i) {
     uint64_t key = PairKey(s.frequency[i], s.T[i]);
     auto [it, inserted] = slots.emplace(key, static_cast<uint32_t>(index.keys.size()));
