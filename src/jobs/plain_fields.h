@@ -6,6 +6,7 @@
 // Inline: they run once per row of files with tens of millions of rows.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -18,11 +19,11 @@ inline constexpr int64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
 inline bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') <= 9; }
 
-inline bool IsLeapYear(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
+constexpr bool IsLeapYear(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible
 // Low-Level Date Algorithms", days_from_civil): integer arithmetic only.
-inline int32_t DaysFromCivil(int year, int month, int day) {
+constexpr int32_t DaysFromCivil(int year, int month, int day) {
   year -= month <= 2;
   const int era = (year >= 0 ? year : year - 399) / 400;
   const int year_of_era = year - era * 400;
@@ -30,6 +31,29 @@ inline int32_t DaysFromCivil(int year, int month, int day) {
   const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
 }
+
+// Day number of the first of each month of 1900-2155 (256 years), and the month's length:
+// the common case of ParseIsoDay becomes two table reads.
+struct MonthStart {
+  int32_t first_day;
+  int32_t length;
+};
+inline constexpr int kTableFirstYear = 1900;
+inline constexpr int kTableYears = 256;
+
+constexpr std::array<MonthStart, kTableYears * 12> BuildMonthStarts() {
+  constexpr int kLength[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  std::array<MonthStart, kTableYears * 12> table{};
+  for (int y = 0; y < kTableYears; ++y) {
+    const int year = kTableFirstYear + y;
+    for (int m = 1; m <= 12; ++m) {
+      table[y * 12 + m - 1] = {DaysFromCivil(year, m, 1),
+                               kLength[m] + (m == 2 && IsLeapYear(year) ? 1 : 0)};
+    }
+  }
+  return table;
+}
+inline constexpr std::array<MonthStart, kTableYears * 12> kMonthStarts = BuildMonthStarts();
 
 }  // namespace plain_fields_internal
 
@@ -44,8 +68,13 @@ inline std::optional<int32_t> ParseIsoDay(std::string_view s) {
   const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   const int month = (s[5] - '0') * 10 + (s[6] - '0');
   const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  static constexpr int kDaysInMonth[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  if (static_cast<unsigned>(year - kTableFirstYear) < static_cast<unsigned>(kTableYears)) {
+    const MonthStart& start = kMonthStarts[(year - kTableFirstYear) * 12 + month - 1];
+    if (day > start.length) return std::nullopt;
+    return start.first_day + day - 1;
+  }
+  static constexpr int kDaysInMonth[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (day > kDaysInMonth[month] && !(month == 2 && day == 29 && IsLeapYear(year))) {
     return std::nullopt;
   }

@@ -38,9 +38,15 @@ void Accumulate(const Transactions& tx, const SummaryOptions& opt, uint32_t shar
                 std::vector<State>& states, Partial& partial) {
   const int32_t as_of_period = PeriodOf(opt.as_of_day, opt.period);
   const size_t n = tx.size();
+  // Each shard owns a contiguous range of customers: customers are numbered in order of first
+  // appearance, so in the usual log (grouped by customer, or by time) a shard's rows cluster
+  // and its states are written in order.
+  const uint32_t lo = static_cast<uint32_t>(uint64_t{tx.customer_count} * shard / shards);
+  const uint32_t hi = static_cast<uint32_t>(uint64_t{tx.customer_count} * (shard + 1) / shards);
+  const uint32_t* customers = tx.customer.data();
   for (size_t i = 0; i < n; ++i) {
-    uint32_t c = tx.customer[i];
-    if (c % shards != shard) continue;
+    uint32_t c = customers[i];
+    if (c - lo >= hi - lo) continue;
     State& s = states[c];
     int32_t day = tx.day[i];
     int64_t amount = tx.amount_minor[i];
@@ -87,7 +93,7 @@ void Accumulate(const Transactions& tx, const SummaryOptions& opt, uint32_t shar
     s.last_day = day;
     ++s.periods;
   }
-  for (uint32_t c = shard; c < states.size(); c += shards) partial.unsorted |= states[c].unsorted;
+  for (uint32_t c = lo; c < hi; ++c) partial.unsorted |= states[c].unsorted;
 }
 
 // A copy of the transactions ordered by (customer, day); used only for out-of-order input.
