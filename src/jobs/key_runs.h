@@ -20,7 +20,7 @@ class KeyRuns {
   // The run index of a row with `key`: the last run's when the key is the same, else a new
   // run's.
   uint32_t Add(std::string_view key) {
-    if (!ends_.empty() && key == last()) return static_cast<uint32_t>(ends_.size() - 1);
+    if (!ends_.empty() && SameAsLast(key)) return static_cast<uint32_t>(ends_.size() - 1);
     bytes_.append(key);
     ends_.push_back(bytes_.size());
     return static_cast<uint32_t>(ends_.size() - 1);
@@ -32,7 +32,17 @@ class KeyRuns {
   }
 
  private:
-  std::string_view last() const { return key(ends_.size() - 1); }
+  // Called once per row: compared inline, as keys are short, without a call to memcmp.
+  bool SameAsLast(std::string_view key) const {
+    const size_t end = ends_.back();
+    const size_t begin = ends_.size() > 1 ? ends_[ends_.size() - 2] : 0;
+    if (key.size() != end - begin) return false;
+    const char* last = bytes_.data() + begin;
+    for (size_t i = 0; i < key.size(); ++i) {
+      if (key[i] != last[i]) return false;
+    }
+    return true;
+  }
 
   std::string bytes_;          // the runs' keys back to back
   std::vector<uint64_t> ends_;  // where each run's key ends in bytes_

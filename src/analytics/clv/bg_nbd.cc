@@ -3,6 +3,7 @@
 
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
+#include <algorithm>
 #include <cmath>
 #include <thread>
 #include <vector>
@@ -22,7 +23,7 @@ using boost::math::lgamma;
 // (Fader, Hardie & Lee 2005, eq. 6, with the two terms factored so nothing overflows.)
 
 struct XTable {
-  std::vector<double> lg_rx, dg_rx, lg_bx_abx, dg_bx, dg_abx, log_bx1;
+  std::vector<double> lg_rx, dg_rx, lg_bx_abx, dg_bx, dg_abx, log_bx1, inv_bx1;
 };
 
 XTable BuildXTable(const BgNbdParams& p, int max_x) {
@@ -34,6 +35,7 @@ XTable BuildXTable(const BgNbdParams& p, int max_x) {
   t.dg_bx.resize(n);
   t.dg_abx.resize(n);
   t.log_bx1.resize(n);
+  t.inv_bx1.resize(n);
   for (size_t x = 0; x < n; ++x) {
     double xd = static_cast<double>(x);
     t.lg_rx[x] = lgamma(p.r + xd);
@@ -42,6 +44,7 @@ XTable BuildXTable(const BgNbdParams& p, int max_x) {
     t.dg_bx[x] = digamma(p.b + xd);
     t.dg_abx[x] = digamma(p.a + p.b + xd);
     t.log_bx1[x] = x > 0 ? std::log(p.b + xd - 1) : 0.0;
+    t.inv_bx1[x] = x > 0 ? 1.0 / (p.b + xd - 1) : 0.0;
   }
   return t;
 }
@@ -89,6 +92,7 @@ double BgNbdLogLikelihood(const BgNbdParams& p, const RfmData& data, double grad
   const double lg_r = lgamma(p.r), dg_r = digamma(p.r), log_alpha = std::log(p.alpha);
   const double lg_b = lgamma(p.b), lg_ab = lgamma(p.a + p.b), dg_b = digamma(p.b);
   const double dg_ab = digamma(p.a + p.b), log_a = std::log(p.a);
+  const double inv_a = 1.0 / p.a, r_over_alpha = p.r / p.alpha;
 
   auto work = [&](size_t begin, size_t end, Partial& out) {
     double ll = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
@@ -100,24 +104,19 @@ double BgNbdLogLikelihood(const BgNbdParams& p, const RfmData& data, double grad
       double row = xt.lg_rx[x] - lg_r + p.r * log_alpha + xt.lg_bx_abx[x] - lg_b + lg_ab - rx * lT;
       double s = 0;  // weight of the second term: e^D / (1 + e^D)
       if (x > 0) {
-        double D = log_a - xt.log_bx1[x] + rx * (lT - ltx);
-        if (D > 0) {
-          double e = std::exp(-D);
-          row += D + std::log1p(e);
-          s = 1.0 / (1.0 + e);
-        } else {
-          double e = std::exp(D);
-          row += std::log1p(e);
-          s = e / (1.0 + e);
-        }
+        // log(1 + e^D) = max(D, 0) + log1p(e^-|D|), without a branch on the sign of D,
+        // which differs from row to row.
+        const double D = log_a - xt.log_bx1[x] + rx * (lT - ltx);
+        const double e = std::exp(-std::fabs(D));
+        row += std::max(D, 0.0) + std::log1p(e);
+        s = (D > 0 ? 1.0 : e) / (1.0 + e);
       }
       ll += wgt * row;
       g0 += wgt * (xt.dg_rx[x] - dg_r + log_alpha - lT + s * (lT - ltx));
-      g1 += wgt * (p.r / p.alpha - rx * inv_at[data.T[i]] +
+      g1 += wgt * (r_over_alpha - rx * inv_at[data.T[i]] +
                    s * rx * (inv_at[data.T[i]] - inv_at[data.tx[i]]));
-      g2 += wgt * (dg_ab - xt.dg_abx[x] + (x > 0 ? s / p.a : 0.0));
-      g3 += wgt * (xt.dg_bx[x] - xt.dg_abx[x] - dg_b + dg_ab -
-                   (x > 0 ? s / (p.b + xd - 1) : 0.0));
+      g2 += wgt * (dg_ab - xt.dg_abx[x] + s * inv_a);
+      g3 += wgt * (xt.dg_bx[x] - xt.dg_abx[x] - dg_b + dg_ab - s * xt.inv_bx1[x]);
     }
     out.ll = ll;
     out.g[0] = g0;
