@@ -30,21 +30,37 @@ TEST(GammaGammaTest, LikelihoodMatchesIntegrationOfTheDefinition) {
   }
 }
 
-TEST(GammaGammaTest, AnalyticGradientMatchesFiniteDifferences) {
-  GammaGammaParams p{4.0, 3.0, 20.0};
+// Four customers, with the parameters nudged up and down by a relative 1e-6 in one coordinate.
+struct Nudged {
+  GammaGammaParams up, down;
+  double step;
+};
+Nudged Nudge(const GammaGammaParams& p, int k) {
+  Nudged n{p, p, 0};
+  double* up[3] = {&n.up.p, &n.up.q, &n.up.gamma};
+  double* down[3] = {&n.down.p, &n.down.q, &n.down.gamma};
+  n.step = 1e-6 * *up[k];
+  *up[k] += n.step;
+  *down[k] -= n.step;
+  return n;
+}
+
+SpendData FourCustomers() {
   SpendData data;
   data.Add(1, 25);
   data.Add(2, 31);
   data.Add(7, 12.5);
+  data.Add(2, 90);
+  return data;
+}
+
+TEST(GammaGammaTest, AnalyticGradientMatchesFiniteDifferences) {
+  GammaGammaParams p{4.0, 3.0, 20.0};
+  SpendData data = FourCustomers();
   double g[3];
   GammaGammaLogLikelihood(p, data, g, 1);
   for (int k = 0; k < 3; ++k) {
-    GammaGammaParams up = p, down = p;
-    double* fu[3] = {&up.p, &up.q, &up.gamma};
-    double* fd[3] = {&down.p, &down.q, &down.gamma};
-    double h = 1e-6 * *fu[k];
-    *fu[k] += h;
-    *fd[k] -= h;
+    auto [up, down, h] = Nudge(p, k);
     double gg[3];
     double numeric =
         (GammaGammaLogLikelihood(up, data, gg, 1) - GammaGammaLogLikelihood(down, data, gg, 1)) / (2 * h);
@@ -54,20 +70,11 @@ TEST(GammaGammaTest, AnalyticGradientMatchesFiniteDifferences) {
 
 TEST(GammaGammaTest, AnalyticHessianMatchesFiniteDifferencesOfTheGradient) {
   GammaGammaParams p{4.0, 3.0, 20.0};
-  SpendData data;
-  data.Add(1, 25);
-  data.Add(2, 31);
-  data.Add(7, 12.5);
-  data.Add(2, 90);
+  SpendData data = FourCustomers();
   double g[3], h[9];
   GammaGammaLogLikelihood(p, data, g, 1, h);
   for (int k = 0; k < 3; ++k) {
-    GammaGammaParams up = p, down = p;
-    double* fu[3] = {&up.p, &up.q, &up.gamma};
-    double* fd[3] = {&down.p, &down.q, &down.gamma};
-    double step = 1e-6 * *fu[k];
-    *fu[k] += step;
-    *fd[k] -= step;
+    auto [up, down, step] = Nudge(p, k);
     double gu[3], gd[3];
     GammaGammaLogLikelihood(up, data, gu, 1);
     GammaGammaLogLikelihood(down, data, gd, 1);
