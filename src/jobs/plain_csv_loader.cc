@@ -11,7 +11,6 @@
 #include <limits>
 #include <thread>
 
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -113,9 +112,6 @@ void AddError(Part& part, int64_t local_line, std::string message) {
   }
 }
 
-// Parses the part's lines into the columns from part.first_row on; customers get local ids
-// (index into part.keys) that the merge turns into global ones. Line numbers are 1-based
-// within the part.
 // One line as the loader needs it: its text, how many fields it has, whether any byte is
 // outside ASCII, and the customer, date and amount fields.
 struct SplitLine {
@@ -198,6 +194,9 @@ const char* SplitLine32(const char* pos, const char* block_end, const std::array
 #endif
 }
 
+// Parses the part's lines into the columns from part.first_row on; the customer column holds
+// the part's run indexes (part.runs) until the merge turns them into customer ids. Line
+// numbers are 1-based within the part.
 void ScanPart(const ScanContext& ctx, Part& part) {
   const size_t field_count = ctx.header.size();
   const std::array<size_t, 3> column = {static_cast<size_t>(ctx.column[0]),
@@ -207,6 +206,10 @@ void ScanPart(const ScanContext& ctx, Part& part) {
   int32_t* out_day = ctx.out.day.data();
   int64_t* out_amount = ctx.out.amount_minor.data();
   size_t row = part.first_row;
+  // The rows the counting pass made room for. A file rewritten between the two passes could
+  // hold more: the part then stops, rather than write into the next part's rows, and the
+  // streaming reader takes over.
+  const size_t row_limit = part.first_row + static_cast<size_t>(part.newlines) + 1;
   int64_t line = 0;
   int32_t first_day = part.first_day, last_day = part.last_day;
   FileRangeReader reader(ctx.file.fd(), part.begin, part.end, ingest::kMaxRecordBytes);
@@ -274,6 +277,10 @@ void ScanPart(const ScanContext& ctx, Part& part) {
         }
         minor = *general;
       }
+      if (row == row_limit) {
+        part.unreadable = true;
+        break;
+      }
       out_customer[row] = part.runs.Add(customer);
       out_day[row] = *day;
       out_amount[row] = *minor;
@@ -281,6 +288,7 @@ void ScanPart(const ScanContext& ctx, Part& part) {
       first_day = std::min(first_day, *day);
       last_day = std::max(last_day, *day);
     }
+    if (part.unreadable) break;
   }
   part.first_day = first_day;
   part.last_day = last_day;

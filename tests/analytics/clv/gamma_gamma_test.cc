@@ -54,6 +54,17 @@ SpendData FourCustomers() {
   return data;
 }
 
+// The repeaters of a simulated BG/NBD population whose spend follows `truth`.
+SpendData SimulatedRepeatSpend(const GammaGammaParams& truth, int customers, uint64_t seed) {
+  SpendData data;
+  for (const auto& c : SimulateBgNbd({1.0, 2.0, 1.0, 5.0},
+                                     {.customers = customers, .min_T = 20, .max_T = 60, .seed = seed},
+                                     &truth)) {
+    if (c.x > 0) data.Add(c.x, c.mean_spend);
+  }
+  return data;
+}
+
 TEST(GammaGammaTest, AnalyticGradientMatchesFiniteDifferences) {
   GammaGammaParams p{4.0, 3.0, 20.0};
   SpendData data = FourCustomers();
@@ -88,11 +99,7 @@ TEST(GammaGammaTest, AnalyticHessianMatchesFiniteDifferencesOfTheGradient) {
 
 TEST(GammaGammaTest, NewtonFitAgreesWithLbfgsOnTheSameLikelihood) {
   const GammaGammaParams truth{3.0, 5.0, 40.0};
-  auto customers = SimulateBgNbd({1.0, 2.0, 1.0, 5.0}, {.customers = 5000, .min_T = 20, .max_T = 60, .seed = 5}, &truth);
-  SpendData data;
-  for (const auto& c : customers) {
-    if (c.x > 0) data.Add(c.x, c.mean_spend);
-  }
+  SpendData data = SimulatedRepeatSpend(truth, 5000, 5);
   auto newton = FitGammaGamma(data, 1);
   ASSERT_TRUE(newton) << newton.error().ToString();
   ASSERT_TRUE(newton->converged);
@@ -113,11 +120,7 @@ TEST(GammaGammaTest, NewtonFitAgreesWithLbfgsOnTheSameLikelihood) {
 
 TEST(GammaGammaTest, RecoversKnownParametersAndPredictsMeanSpend) {
   const GammaGammaParams truth{6.25, 3.74, 15.44};
-  auto customers = SimulateBgNbd({1.0, 2.0, 1.0, 5.0}, {.customers = 30000, .min_T = 20, .max_T = 60, .seed = 17}, &truth);
-  SpendData data;
-  for (const auto& c : customers) {
-    if (c.x > 0) data.Add(c.x, c.mean_spend);
-  }
+  SpendData data = SimulatedRepeatSpend(truth, 30000, 17);
   auto fit = FitGammaGamma(data);
   ASSERT_TRUE(fit) << fit.error().ToString();
   GammaGammaParams est = GammaGammaParamsOf(*fit);
