@@ -3,7 +3,7 @@
 function(centric_embed_migrations out_cc var dir)
   file(GLOB sql_files CONFIGURE_DEPENDS ${dir}/*.sql)
   list(SORT sql_files)
-  set(body "// Generated from ${dir}; do not edit.\n#include \"store/migration.h\"\n\nnamespace centric::store {\n\nconst std::vector<Migration>& ${var}() {\n  static const std::vector<Migration> kMigrations = {\n")
+  set(body "// Generated from ${dir}; do not edit.\n#include \"platform/store/migration.h\"\n\nnamespace centric::store {\n\nconst std::vector<Migration>& ${var}() {\n  static const std::vector<Migration> kMigrations = {\n")
   foreach(file ${sql_files})
     get_filename_component(name ${file} NAME_WE)
     string(REGEX MATCH "^[0-9]+" version ${name})

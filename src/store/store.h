@@ -21,22 +21,10 @@
 #include "core/product.h"
 #include "core/result.h"
 #include "core/role.h"
+#include "platform/store/connection.h"
+#include "platform/store/page.h"
 
 namespace centric::store {
-
-// Keyset pagination: `cursor` is the opaque `next_cursor` of the previous page, empty for the
-// first page. `limit` is clamped to [1, kMaxPageSize].
-inline constexpr int kMaxPageSize = 500;
-struct PageRequest {
-  std::string cursor;
-  int limit = 50;
-};
-
-template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::string next_cursor;  // empty on the last page
-};
 
 // Orders of a customer list. The value sorts need the latest retention analysis: customers
 // without a prediction are left out of them.
@@ -273,6 +261,9 @@ class BulkWriter {
                                   const std::vector<OrderLine>& lines) = 0;
   virtual Result<InteractionId> AddInteraction(const Interaction& interaction) = 0;
 
+  // What the write is, for its audit row and event ("import orders sales.csv", "demo").
+  virtual void set_source(std::string) {}
+
   // Makes everything written visible, atomically. The writer is unusable afterwards.
   virtual Status Commit() = 0;
 };
@@ -285,6 +276,8 @@ class Store {
   virtual std::string_view backend() const = 0;
   // The schema version after migrations.
   virtual Result<int> SchemaVersion() = 0;
+  // The connection this store runs on; other areas' stores may share it (areas/stores.h).
+  virtual Connection& connection() = 0;
 
   // Customers. Create: AlreadyExists (field external_id) on a duplicate external id,
   // InvalidArgument on a bad field. Get/Update/Delete: NotFound for an unknown id. Delete
@@ -329,6 +322,8 @@ class Store {
   virtual Status ScanOrders(const std::function<Status(const Order&)>& visit) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
+  // The highest customer id given so far; 0 in an empty store. Ids only grow.
+  virtual Result<CustomerId> LastCustomerId() = 0;
 
   // Streams every order as (customer, time, total) in storage order, in one read
   // transaction: the retention engine's input.
@@ -400,7 +395,8 @@ class Store {
   virtual Status RevokeToken(int64_t id) = 0;
 };
 
-// Opens the store named by `url`: "postgresql://..." or "postgres://..." for PostgreSQL,
+// Opens the store named by `url` (every write recorded in the audit log and, where it changes
+// a customer's story, the event outbox: store/recording_store.h): "postgresql://..." or "postgres://..." for PostgreSQL,
 // anything else is a SQLite file path (":memory:" for a private in-memory database).
 // Applies pending migrations. Unavailable when the database cannot be reached.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);

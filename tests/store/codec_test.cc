@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -29,6 +29,7 @@ const PAGES = [
   { name: 'segments', path: '/segments' },
   { name: 'cross-sell', path: '/cross-sell' },
   { name: 'admin-users', path: '/admin/users' },
+  { name: 'admin-audit', path: '/admin/audit' },
 ];
 
 let browser;
@@ -135,6 +136,28 @@ describe('an admin at work', () => {
     await page.getByTestId('timeline').locator('li', { hasText: text }).waitFor();
   });
 
+  test('finds the note and the call in the audit log', async () => {
+    await page.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: en['nav.audit'] }).click();
+    await page.getByRole('heading', { level: 1, name: en['audit.title'] }).waitFor();
+    await settled(page);
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) > 0, 'the audit log shows at least one entry');
+    // The interactions written above are recorded against their customer.
+    await page.getByLabel(en['audit.filter.customerId'], { exact: true }).fill(String(customer.id));
+    await page.getByRole('button', { name: en['action.apply'] }).click();
+    await page.waitForURL((url) => url.searchParams.get('customer_id') === String(customer.id));
+    await settled(page);
+    const interaction = rows.filter({ hasText: en['audit.entity.interaction'] }).first();
+    await interaction.waitFor();
+    const link = interaction.getByRole('link', { name: en['audit.customerLink'].replace('{id}', String(customer.id)) });
+    assert.equal(await link.getAttribute('href'), `/customers/${customer.id}`);
+    // The export carries the same filter.
+    const csv = await page.getByRole('link', { name: en['audit.exportCsv'] }).getAttribute('href');
+    assert.equal(csv, `/api/v1/audit/export.csv?customer_id=${customer.id}`);
+    assert.deepEqual(page.problems, []);
+  });
+
   test('every page passes axe-core with no serious or critical violation, in English and Arabic', async () => {
     const report = [];
     for (const locale of ['en', 'ar']) {
@@ -222,6 +245,22 @@ describe('an agent', () => {
     assert.equal(await page.getByRole('table').count(), 0);
     const users = await page.evaluate(async () => (await fetch('/api/v1/users')).status);
     assert.equal(users, 403);
+    await page.context().close();
+  });
+
+  test('cannot open the audit log', async () => {
+    const page = await newPage(browser);
+    await signIn(page, AGENT);
+    await page.getByRole('heading', { level: 1, name: en['dashboard.title'] }).waitFor();
+    const nav = page.getByRole('navigation', { name: en['nav.label'] });
+    assert.equal(await nav.getByRole('link', { name: en['nav.audit'] }).count(), 0);
+    await page.goto('/admin/audit');
+    await page.getByRole('heading', { level: 1, name: en['notAllowed.title'] }).waitFor();
+    assert.equal(await page.getByRole('table').count(), 0);
+    const statuses = await page.evaluate(async () =>
+      Promise.all(['/api/v1/audit', '/api/v1/audit/export.csv'].map(async (path) => (await fetch(path)).status)),
+    );
+    assert.deepEqual(statuses, [403, 403]);
     await page.context().close();
   });
 });

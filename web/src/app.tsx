@@ -1,20 +1,22 @@
 // The application: session check, the shell (skip link, header, navigation, main) and the
-// route table. Pages live in pages/, one file each.
+// route table. Pages live in areas/<area>/, one file each; the shell knows them only from here.
 import { useEffect, useState } from 'preact/hooks';
 
-import { ApiError, getSession, setUnauthenticatedHandler, signOut } from './api/client';
-import type { User } from './api/types';
+import { ApiError, setUnauthenticatedHandler } from './api/client';
+import { AdminUsersPage } from './areas/access/admin-users';
+import { getSession, signOut } from './areas/access/api';
+import { SignInPage } from './areas/access/sign-in';
+import type { User } from './areas/access/types';
+import { CrossSellPage } from './areas/crosssell/cross-sell';
+import { Customer360Page } from './areas/customers/customer-360';
+import { CustomersPage } from './areas/customers/customers';
+import { DashboardPage } from './areas/customers/dashboard';
+import { AuditLogPage } from './areas/platform/audit-log';
+import { SegmentsPage } from './areas/retention/segments';
+import { NotFoundPage } from './components/not-found';
 import { ErrorState, Loading } from './components/states';
 import { useI18n, useSetLocale } from './i18n/context';
 import { CATALOGUES, isLocale, LOCALES, type MessageKey } from './i18n/i18n';
-import { AdminUsersPage } from './pages/admin-users';
-import { CrossSellPage } from './pages/cross-sell';
-import { Customer360Page } from './pages/customer-360';
-import { CustomersPage } from './pages/customers';
-import { DashboardPage } from './pages/dashboard';
-import { NotFoundPage } from './pages/not-found';
-import { SegmentsPage } from './pages/segments';
-import { SignInPage } from './pages/sign-in';
 import { Link, matchRoute, navigate, type Route, useLocation } from './router';
 import { rememberSession, SessionContext } from './session';
 
@@ -26,6 +28,7 @@ const NAV: { href: string; label: MessageKey; route: Route['name'][]; admin?: bo
   { href: '/segments', label: 'nav.segments', route: ['segments'] },
   { href: '/cross-sell', label: 'nav.crossSell', route: ['cross-sell'] },
   { href: '/admin/users', label: 'nav.users', route: ['admin-users'], admin: true },
+  { href: '/admin/audit', label: 'nav.audit', route: ['admin-audit'], admin: true },
 ];
 
 function signInPath(): string {
@@ -222,6 +225,8 @@ function RoutePage({ route, user }: { route: Route; user: User }) {
       return <CrossSellPage />;
     case 'admin-users':
       return <AdminUsersPage user={user} />;
+    case 'admin-audit':
+      return <AuditLogPage user={user} />;
     case 'sign-in':
       return <DashboardPage />;
     case 'not-found':

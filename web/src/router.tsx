@@ -44,6 +44,7 @@ export type Route =
   | { name: 'segments' }
   | { name: 'cross-sell' }
   | { name: 'admin-users' }
+  | { name: 'admin-audit' }
   | { name: 'not-found' };
 
 export function matchRoute(path: string): Route {
@@ -56,6 +57,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/segments') return { name: 'segments' };
   if (clean === '/cross-sell') return { name: 'cross-sell' };
   if (clean === '/admin/users' || clean === '/admin') return { name: 'admin-users' };
+  if (clean === '/admin/audit') return { name: 'admin-audit' };
   return { name: 'not-found' };
 }
 

@@ -4,7 +4,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
 import { setCsrfToken } from './api/client';
-import type { Session, User } from './api/types';
+import type { Session, User } from './areas/access/types';
 
 export interface SessionState {
   user: User | null;

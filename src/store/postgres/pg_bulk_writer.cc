@@ -3,16 +3,16 @@
 
 #include <fmt/format.h>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/postgres/pg_rows.h"
 
 namespace centric::store::postgres {
 
 Result<std::unique_ptr<PgBulkWriter>> PgBulkWriter::Begin(PostgresStore& store) {
-  if (store.bulk_open()) return Error(FailedPrecondition("a bulk write is already open"));
+  if (store.pg().bulk_open()) return Error(FailedPrecondition("a bulk write is already open"));
   auto writer = std::unique_ptr<PgBulkWriter>(new PgBulkWriter(store));
   CENTRIC_RETURN_IF_ERROR(store.conn().Exec("BEGIN"));
-  store.set_bulk_open(true);
+  store.pg().set_bulk_open(true);
   writer->open_ = true;
   writer->now_ = internal::NowSeconds();
   return writer;
@@ -21,7 +21,7 @@ Result<std::unique_ptr<PgBulkWriter>> PgBulkWriter::Begin(PostgresStore& store) 
 PgBulkWriter::~PgBulkWriter() {
   if (open_) {
     (void)conn_.Exec("ROLLBACK");
-    store_.set_bulk_open(false);
+    store_.pg().set_bulk_open(false);
   }
 }
 
@@ -195,7 +195,7 @@ Status PgBulkWriter::Commit() {
   Status s = conn_.Exec("COMMIT");
   if (!s.ok()) (void)conn_.Exec("ROLLBACK");
   open_ = false;
-  store_.set_bulk_open(false);
+  store_.pg().set_bulk_open(false);
   return s;
 }
 

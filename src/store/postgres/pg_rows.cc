@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/postgres/pg_rows.h"
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 
 namespace centric::store::postgres {
 

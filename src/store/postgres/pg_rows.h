@@ -7,7 +7,7 @@
 #include "core/interaction.h"
 #include "core/order.h"
 #include "core/product.h"
-#include "store/postgres/pg_conn.h"
+#include "platform/store/postgres/pg_conn.h"
 
 namespace centric::store::postgres {
 

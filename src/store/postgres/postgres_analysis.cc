@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/postgres/postgres_store.h"
 
 namespace centric::store::postgres {
@@ -23,13 +23,13 @@ Result<int64_t> PostgresStore::SaveAnalysis(std::string_view report_json,
   int64_t run_id = 0;
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto run, conn_->Run("INSERT INTO analysis_runs(created_at, report) "
+        auto run, connection_.conn().Run("INSERT INTO analysis_runs(created_at, report) "
                              "VALUES (to_timestamp($1::bigint), $2::jsonb) RETURNING id",
                              Params().Add(internal::NowSeconds()).Add(report_json)));
     run_id = run.Int(0, 0);
-    CENTRIC_RETURN_IF_ERROR(conn_->Exec("DELETE FROM customer_predictions"));
+    CENTRIC_RETURN_IF_ERROR(connection_.conn().Exec("DELETE FROM customer_predictions"));
     for (const auto& r : rows) {
-      auto inserted = conn_->Run(
+      auto inserted = connection_.conn().Run(
           "INSERT INTO customer_predictions(customer_id, run_id, frequency, recency, age, "
           "monetary, p_alive, expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, "
           "rfm_m, rfm_segment, tier, service_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
@@ -56,7 +56,7 @@ Result<int64_t> PostgresStore::SaveAnalysis(std::string_view report_json,
 
 Result<CustomerPrediction> PostgresStore::GetPrediction(CustomerId customer_id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
+      auto r, connection_.conn().Run("SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
                          "expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, "
                          "rfm_m, rfm_segment, tier, service_level FROM customer_predictions "
                          "WHERE customer_id = $1",
@@ -86,7 +86,7 @@ Result<CustomerPrediction> PostgresStore::GetPrediction(CustomerId customer_id) 
 
 Result<AnalysisRun> PostgresStore::LatestAnalysis() {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT id, extract(epoch from created_at)::bigint, report::text "
+      auto r, connection_.conn().Run("SELECT id, extract(epoch from created_at)::bigint, report::text "
                          "FROM analysis_runs ORDER BY id DESC LIMIT 1"));
   if (r.rows() == 0) return Error(NotFound("no analysis has run yet: run `centric analyze`"));
   return AnalysisRun{r.Int(0, 0), FromUnixSeconds(r.Int(0, 1)), r.String(0, 2)};

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/postgres/postgres_store.h"
 
 namespace centric::store::postgres {
@@ -63,7 +63,7 @@ Status PostgresStore::ScanPurchases(const std::function<void(const PurchaseLine&
 
 Result<std::vector<PurchaseLine>> PostgresStore::CustomerPurchases(CustomerId customer_id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT o.id, extract(epoch from o.ordered_at)::bigint, o.status, "
+      auto r, connection_.conn().Run("SELECT o.id, extract(epoch from o.ordered_at)::bigint, o.status, "
                          "l.product_id, l.quantity, l.amount_minor, p.sku, p.name, p.category "
                          "FROM orders o JOIN order_lines l ON l.customer_id = o.customer_id "
                          "AND l.order_id = o.id JOIN products p ON p.id = l.product_id "
@@ -90,21 +90,21 @@ Result<int64_t> PostgresStore::SaveCrossSell(const CrossSellModel& model) {
   int64_t run_id = 0;
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto run, conn_->Run("INSERT INTO crosssell_runs(created_at, report) "
+        auto run, connection_.conn().Run("INSERT INTO crosssell_runs(created_at, report) "
                              "VALUES (to_timestamp($1::bigint), $2::jsonb) RETURNING id",
                              Params().Add(internal::NowSeconds()).Add(model.report_json)));
     run_id = run.Int(0, 0);
     CENTRIC_RETURN_IF_ERROR(
-        conn_->Exec("TRUNCATE crosssell_items, crosssell_neighbours, crosssell_rules"));
+        connection_.conn().Exec("TRUNCATE crosssell_items, crosssell_neighbours, crosssell_rules"));
     CENTRIC_RETURN_IF_ERROR(InsertRows(
-        *conn_, "crosssell_items", "level, item, name, customers, unit_price_minor", 5,
+        conn(), "crosssell_items", "level, item, name, customers, unit_price_minor", 5,
         model.items.size(), [&](size_t i, Params& p) {
           const CrossSellItem& item = model.items[i];
           p.Add(item.level).Add(item.item).Add(item.name).Add(item.customers)
               .Add(Real(item.unit_price_minor));
         }));
     CENTRIC_RETURN_IF_ERROR(InsertRows(
-        *conn_, "crosssell_neighbours",
+        conn(), "crosssell_neighbours",
         "level, item, rank, neighbour, similarity, lift, confidence, co_customers", 8,
         model.neighbours.size(), [&](size_t i, Params& p) {
           const CrossSellNeighbour& n = model.neighbours[i];
@@ -113,7 +113,7 @@ Result<int64_t> PostgresStore::SaveCrossSell(const CrossSellModel& model) {
               .Add(n.co_customers);
         }));
     return InsertRows(
-        *conn_, "crosssell_rules",
+        conn(), "crosssell_rules",
         "level, antecedent, consequent, count, antecedent_count, consequent_count, support, "
         "confidence, lift, leverage, conviction",
         11, model.rules.size(), [&](size_t i, Params& p) {
@@ -135,7 +135,7 @@ Result<int64_t> PostgresStore::SaveCrossSell(const CrossSellModel& model) {
 
 Result<CrossSellRun> PostgresStore::LatestCrossSell() {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT id, extract(epoch from created_at)::bigint, report::text "
+      auto r, connection_.conn().Run("SELECT id, extract(epoch from created_at)::bigint, report::text "
                          "FROM crosssell_runs ORDER BY id DESC LIMIT 1"));
   if (r.rows() == 0) {
     return Error(NotFound("no cross-sell analysis has run yet: run `centric analyze`"));
@@ -153,7 +153,7 @@ Result<CrossSellSlice> PostgresStore::CrossSellNeighbours(std::string_view level
     out.run_id = run.id;
     CENTRIC_ASSIGN_OR_RETURN(
         auto neighbours,
-        conn_->Run("SELECT n.item, n.rank, n.neighbour, n.similarity, n.lift, n.confidence, "
+        connection_.conn().Run("SELECT n.item, n.rank, n.neighbour, n.similarity, n.lift, n.confidence, "
                    "n.co_customers FROM crosssell_neighbours n "
                    "JOIN jsonb_array_elements_text($2::jsonb) AS want(item) ON want.item = n.item "
                    "WHERE n.level = $1 ORDER BY n.item, n.rank",
@@ -172,7 +172,7 @@ Result<CrossSellSlice> PostgresStore::CrossSellNeighbours(std::string_view level
       wanted.push_back(n.neighbour);
     }
     CENTRIC_ASSIGN_OR_RETURN(
-        auto top, conn_->Run("SELECT item FROM crosssell_items WHERE level = $1 "
+        auto top, connection_.conn().Run("SELECT item FROM crosssell_items WHERE level = $1 "
                              "ORDER BY customers DESC, item LIMIT $2",
                              Params().Add(level).Add(int64_t{std::max(popular, 0)})));
     for (int i = 0; i < top.rows(); ++i) {
@@ -182,11 +182,11 @@ Result<CrossSellSlice> PostgresStore::CrossSellNeighbours(std::string_view level
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     CENTRIC_ASSIGN_OR_RETURN(
-        auto count, conn_->Run("SELECT count(*) FROM crosssell_items WHERE level = $1",
+        auto count, connection_.conn().Run("SELECT count(*) FROM crosssell_items WHERE level = $1",
                                Params().Add(level)));
     out.offered = count.Int(0, 0);
     CENTRIC_ASSIGN_OR_RETURN(
-        auto rows, conn_->Run("SELECT item, name, customers, unit_price_minor "
+        auto rows, connection_.conn().Run("SELECT item, name, customers, unit_price_minor "
                               "FROM crosssell_items WHERE level = $1 AND item IN "
                               "(SELECT jsonb_array_elements_text($2::jsonb)) ORDER BY item",
                               Params().Add(level).Add(internal::StringListToJson(wanted))));
@@ -203,7 +203,7 @@ Result<CrossSellSlice> PostgresStore::CrossSellNeighbours(std::string_view level
 Result<std::vector<CrossSellRule>> PostgresStore::ListCrossSellRules(const RuleQuery& query) {
   if (auto run = LatestCrossSell(); !run) return Error(run.error());
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT level, antecedent::text, consequent::text, count, "
+      auto r, connection_.conn().Run("SELECT level, antecedent::text, consequent::text, count, "
                          "antecedent_count, consequent_count, support, confidence, lift, "
                          "leverage, conviction FROM crosssell_rules WHERE level = $1 "
                          "AND confidence >= $2 AND lift >= $3 "

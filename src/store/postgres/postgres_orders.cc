@@ -4,7 +4,7 @@
 
 #include <climits>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/postgres_store.h"
 
@@ -46,7 +46,7 @@ Result<Order> PostgresStore::ResolveOrderProducts(const Order& order) {
   for (size_t i = 0; i < resolved.lines.size(); ++i) {
     auto& line = resolved.lines[i];
     if (line.product_id > 0) continue;
-    CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("SELECT id FROM products WHERE sku = $1",
+    CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("SELECT id FROM products WHERE sku = $1",
                                                 Params().Add(line.sku)));
     if (r.rows() == 0) {
       return Error(Status(StatusCode::kNotFound,
@@ -62,7 +62,7 @@ Status PostgresStore::WriteOrderLines(OrderId order_id, const Order& order) {
   int64_t line_no = 0;
   for (const auto& l : order.lines) {
     ++line_no;
-    auto r = conn_->Run(
+    auto r = connection_.conn().Run(
         "INSERT INTO order_lines(customer_id, order_id, line_no, product_id, description, "
         "quantity, unit_price_minor, discount_minor, amount_minor) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -85,7 +85,7 @@ Result<Order> PostgresStore::CreateOrder(const Order& order) {
   OrderId id = 0;
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Order resolved, ResolveOrderProducts(order));
-    auto r = conn_->Run(
+    auto r = connection_.conn().Run(
         "INSERT INTO orders(customer_id, external_id, ordered_at, currency, status, total_minor, "
         "discount_minor) VALUES ($1, $2, to_timestamp($3::bigint), $4, $5, $6, $7) RETURNING id",
         OrderHeaderParams(resolved));
@@ -100,7 +100,7 @@ Result<Order> PostgresStore::CreateOrder(const Order& order) {
 Result<Order> PostgresStore::LoadLines(Order o) {
   CENTRIC_ASSIGN_OR_RETURN(
       auto lines,
-      conn_->Run(fmt::format("SELECT {} FROM order_lines l JOIN products p ON p.id = l.product_id "
+      connection_.conn().Run(fmt::format("SELECT {} FROM order_lines l JOIN products p ON p.id = l.product_id "
                              "WHERE l.customer_id = $1 AND l.order_id = $2 ORDER BY l.line_no",
                              kLineColumns),
                  Params().Add(o.customer_id).Add(o.id)));
@@ -110,7 +110,7 @@ Result<Order> PostgresStore::LoadLines(Order o) {
 
 Result<Order> PostgresStore::GetOrder(OrderId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM orders WHERE id = $1", kOrderColumns),
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM orders WHERE id = $1", kOrderColumns),
                          Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no order {}", id)));
   CENTRIC_ASSIGN_OR_RETURN(Order o, ReadOrderHeader(r, 0));
@@ -122,12 +122,12 @@ Result<Order> PostgresStore::UpdateOrder(const Order& order) {
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Order resolved, ResolveOrderProducts(order));
     // Lines go first: they reference (customer_id, id), which the update may change.
-    CENTRIC_ASSIGN_OR_RETURN(auto del, conn_->Run("DELETE FROM order_lines WHERE order_id = $1",
+    CENTRIC_ASSIGN_OR_RETURN(auto del, connection_.conn().Run("DELETE FROM order_lines WHERE order_id = $1",
                                                   Params().Add(resolved.id)));
     (void)del;
     Params params = OrderHeaderParams(resolved);
     params.Add(resolved.id);
-    auto r = conn_->Run(
+    auto r = connection_.conn().Run(
         "UPDATE orders SET customer_id = $1, external_id = $2, ordered_at = to_timestamp($3::bigint), "
         "currency = $4, status = $5, total_minor = $6, discount_minor = $7 WHERE id = $8",
         params);
@@ -140,7 +140,7 @@ Result<Order> PostgresStore::UpdateOrder(const Order& order) {
 }
 
 Status PostgresStore::DeleteOrder(OrderId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("DELETE FROM orders WHERE id = $1", Params().Add(id)));
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("DELETE FROM orders WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no order {}", id));
   return Status::Ok();
 }
@@ -165,7 +165,7 @@ Result<Page<Order>> PostgresStore::ListOrders(const OrderFilter& filter) {
     params.Add(ToUnixSeconds(*filter.to));
   }
   sql += " ORDER BY id LIMIT $2";
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
   Page<Order> page;
   for (int i = 0; i < r.rows(); ++i) {
     CENTRIC_ASSIGN_OR_RETURN(Order header, ReadOrderHeader(r, i));
@@ -227,7 +227,7 @@ Result<Interaction> PostgresStore::CreateInteraction(const Interaction& interact
   CENTRIC_RETURN_IF_ERROR(ValidateInteraction(interaction));
   Params params = InteractionParams(interaction);
   params.Add(NowSeconds());
-  auto r = conn_->Run(
+  auto r = connection_.conn().Run(
       "INSERT INTO interactions(customer_id, kind, channel, occurred_at, summary, details, "
       "author, created_at) VALUES ($1, $2, $3, to_timestamp($4::bigint), $5, $6::jsonb, $7, "
       "to_timestamp($8::bigint)) RETURNING id",
@@ -238,7 +238,7 @@ Result<Interaction> PostgresStore::CreateInteraction(const Interaction& interact
 
 Result<Interaction> PostgresStore::GetInteraction(InteractionId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM interactions WHERE id = $1", kInteractionColumns),
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM interactions WHERE id = $1", kInteractionColumns),
                          Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no interaction {}", id)));
   return ReadInteraction(r, 0);
@@ -248,7 +248,7 @@ Result<Interaction> PostgresStore::UpdateInteraction(const Interaction& interact
   CENTRIC_RETURN_IF_ERROR(ValidateInteraction(interaction));
   Params params = InteractionParams(interaction);
   params.Add(interaction.id);
-  auto r = conn_->Run(
+  auto r = connection_.conn().Run(
       "UPDATE interactions SET customer_id = $1, kind = $2, channel = $3, "
       "occurred_at = to_timestamp($4::bigint), summary = $5, details = $6::jsonb, author = $7 "
       "WHERE id = $8",
@@ -260,7 +260,7 @@ Result<Interaction> PostgresStore::UpdateInteraction(const Interaction& interact
 
 Status PostgresStore::DeleteInteraction(InteractionId id) {
   CENTRIC_ASSIGN_OR_RETURN(auto r,
-                           conn_->Run("DELETE FROM interactions WHERE id = $1", Params().Add(id)));
+                           connection_.conn().Run("DELETE FROM interactions WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no interaction {}", id));
   return Status::Ok();
 }
@@ -281,7 +281,7 @@ Result<Page<Interaction>> PostgresStore::ListInteractions(const InteractionFilte
     params.Add(filter.kind);
   }
   sql += " ORDER BY id LIMIT $2";
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
   Page<Interaction> page;
   for (int i = 0; i < r.rows(); ++i) page.items.push_back(ReadInteraction(r, i));
   if (static_cast<int>(page.items.size()) > limit) {
@@ -300,13 +300,13 @@ Result<Page<TimelineEvent>> PostgresStore::Timeline(CustomerId customer_id,
     CENTRIC_ASSIGN_OR_RETURN(before, internal::DecodeTimelineCursor(request.cursor));
   }
   int limit = internal::ClampLimit(request.limit);
-  CENTRIC_ASSIGN_OR_RETURN(auto exists, conn_->Run("SELECT 1 FROM customers WHERE id = $1",
+  CENTRIC_ASSIGN_OR_RETURN(auto exists, connection_.conn().Run("SELECT 1 FROM customers WHERE id = $1",
                                                    Params().Add(customer_id)));
   if (exists.rows() == 0) return Error(NotFound(fmt::format("no customer {}", customer_id)));
   // Both branches read their (customer_id, time) index newest first and stop at the limit.
   CENTRIC_ASSIGN_OR_RETURN(
       auto r,
-      conn_->Run(
+      connection_.conn().Run(
           "SELECT at, rank, id, kind, channel, summary, amount, currency FROM ("
           " (SELECT extract(epoch from ordered_at)::bigint AS at, 0 AS rank, id, status AS kind, "
           "   '' AS channel, external_id AS summary, total_minor AS amount, currency "

@@ -5,8 +5,8 @@
 
 #include <cstdlib>
 
-#include "store/internal/codec.h"
-#include "store/migration.h"
+#include "platform/store/codec.h"
+#include "platform/store/migration.h"
 #include "store/postgres/pg_bulk_writer.h"
 #include "store/postgres/pg_rows.h"
 
@@ -15,9 +15,6 @@ namespace centric::store::postgres {
 using internal::NowSeconds;
 
 namespace {
-
-// Any fixed number: all Centric processes migrating the same database take this lock.
-constexpr int64_t kMigrationLock = 0x43656e74726963;
 
 template <typename T>
 Page<T> Paginate(std::vector<T> items, int limit) {
@@ -38,77 +35,15 @@ Status DuplicateCustomer(const Customer& c) {
 }  // namespace
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& url) {
-  CENTRIC_ASSIGN_OR_RETURN(auto conn, PgConn::Connect(url));
-  auto store = std::unique_ptr<PostgresStore>(new PostgresStore(std::move(conn)));
-  CENTRIC_RETURN_IF_ERROR(store->Migrate());
-  return store;
-}
-
-Status PostgresStore::Migrate() {
-  // The lock serialises servers starting together; each migration is its own transaction.
-  CENTRIC_RETURN_IF_ERROR(conn_->Exec(fmt::format("SELECT pg_advisory_lock({})", kMigrationLock)));
-  Status status = [&]() -> Status {
-    CENTRIC_RETURN_IF_ERROR(conn_->Exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
-        "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"));
-    CENTRIC_ASSIGN_OR_RETURN(int current, SchemaVersion());
-    const auto& migrations = PostgresMigrations();
-    int latest = migrations.empty() ? 0 : migrations.back().version;
-    if (current > latest) {
-      return FailedPrecondition(fmt::format(
-          "the store has schema version {} but this Centric knows only up to {}; upgrade "
-          "Centric",
-          current, latest));
-    }
-    for (const auto& m : migrations) {
-      if (m.version <= current) continue;
-      CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
-        CENTRIC_RETURN_IF_ERROR(conn_->Exec(m.sql));
-        auto recorded = conn_->Run("INSERT INTO schema_migrations(version, name) VALUES ($1, $2)",
-                                   Params().Add(int64_t{m.version}).Add(m.name));
-        return recorded ? Status::Ok() : recorded.error();
-      }));
-    }
-    return Status::Ok();
-  }();
-  Status unlock = conn_->Exec(fmt::format("SELECT pg_advisory_unlock({})", kMigrationLock));
-  return status.ok() ? unlock : status;
-}
-
-Result<int> PostgresStore::SchemaVersion() {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("SELECT coalesce(max(version), 0) FROM schema_migrations"));
-  return static_cast<int>(r.Int(0, 0));
-}
-
-Status PostgresStore::InTransaction(const std::function<Status()>& body) {
-  if (bulk_open_) return FailedPrecondition("a bulk write is in progress on this connection");
-  CENTRIC_RETURN_IF_ERROR(conn_->Exec("BEGIN"));
-  Status status = body();
-  if (status.ok()) status = conn_->Exec("COMMIT");
-  if (!status.ok()) (void)conn_->Exec("ROLLBACK");
-  return status;
-}
-
-Status PostgresStore::StreamRows(const std::string& sql,
-                                 const std::function<Status(const PgResult&, int)>& row) {
-  CENTRIC_RETURN_IF_ERROR(conn_->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-  Status status = [&]() -> Status {
-    CENTRIC_RETURN_IF_ERROR(conn_->Exec("DECLARE centric_scan NO SCROLL CURSOR FOR " + sql));
-    while (true) {
-      CENTRIC_ASSIGN_OR_RETURN(auto batch, conn_->Run("FETCH 2000 FROM centric_scan"));
-      if (batch.rows() == 0) return Status::Ok();
-      for (int i = 0; i < batch.rows(); ++i) CENTRIC_RETURN_IF_ERROR(row(batch, i));
-    }
-  }();
-  (void)conn_->Exec(status.ok() ? "COMMIT" : "ROLLBACK");
-  return status;
+  CENTRIC_ASSIGN_OR_RETURN(auto connection, PostgresConnection::Open(url));
+  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(connection)));
 }
 
 // ---- customers
 
 Result<Customer> PostgresStore::CreateCustomer(const Customer& customer) {
   CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
-  auto r = conn_->Run(fmt::format("INSERT INTO customers({}) VALUES {} RETURNING id",
+  auto r = connection_.conn().Run(fmt::format("INSERT INTO customers({}) VALUES {} RETURNING id",
                                   kCustomerInsertColumns, kCustomerValues),
                       CustomerParams(customer, NowSeconds()));
   if (!r) {
@@ -120,7 +55,7 @@ Result<Customer> PostgresStore::CreateCustomer(const Customer& customer) {
 
 Result<Customer> PostgresStore::GetCustomer(CustomerId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM customers WHERE id = $1", kCustomerColumns),
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM customers WHERE id = $1", kCustomerColumns),
                          Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no customer {}", id)));
   return ReadCustomer(r, 0);
@@ -129,7 +64,7 @@ Result<Customer> PostgresStore::GetCustomer(CustomerId id) {
 Result<Customer> PostgresStore::GetCustomerByExternalId(std::string_view external_id) {
   CENTRIC_ASSIGN_OR_RETURN(
       auto r,
-      conn_->Run(fmt::format("SELECT {} FROM customers WHERE external_id = $1", kCustomerColumns),
+      connection_.conn().Run(fmt::format("SELECT {} FROM customers WHERE external_id = $1", kCustomerColumns),
                  Params().Add(external_id)));
   if (r.rows() == 0) {
     return Error(NotFound(fmt::format("no customer with external id '{}'", external_id)));
@@ -141,7 +76,7 @@ Result<Customer> PostgresStore::UpdateCustomer(const Customer& customer) {
   CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
   Params params = CustomerParams(customer, NowSeconds());
   params.Add(customer.id);
-  auto r = conn_->Run(
+  auto r = connection_.conn().Run(
       "UPDATE customers SET external_id = $1, name = $2, emails = $3::jsonb, "
       "phones = $4::jsonb, preferred_language = $5, country = $6, time_zone = $7, "
       "first_seen = to_timestamp($8::bigint), consent = $9::jsonb, tags = $10::jsonb, "
@@ -157,7 +92,7 @@ Result<Customer> PostgresStore::UpdateCustomer(const Customer& customer) {
 }
 
 Status PostgresStore::DeleteCustomer(CustomerId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("DELETE FROM customers WHERE id = $1", Params().Add(id)));
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("DELETE FROM customers WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no customer {}", id));
   return Status::Ok();
 }
@@ -241,7 +176,7 @@ Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter
   const std::string order_key = numeric ? std::string(key) : std::string(key) + " COLLATE \"C\"";
   sql += fmt::format(" ORDER BY {} {}, c.id LIMIT {}", order_key, direction,
                      param(int64_t{limit} + 1));
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
   constexpr int kKeyColumn = 15;  // after the customer's columns
   Page<Customer> page;
   for (int i = 0; i < r.rows() && i < limit; ++i) {
@@ -262,7 +197,7 @@ Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter
 
 Result<Product> PostgresStore::CreateProduct(const Product& product) {
   CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
-  auto r = conn_->Run(std::string(kProductInsert) + " RETURNING id",
+  auto r = connection_.conn().Run(std::string(kProductInsert) + " RETURNING id",
                       ProductParams(product, NowSeconds()));
   if (!r) {
     if (r.error().code() == StatusCode::kAlreadyExists) {
@@ -275,7 +210,7 @@ Result<Product> PostgresStore::CreateProduct(const Product& product) {
 
 Result<Product> PostgresStore::GetProduct(ProductId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
                          Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no product {}", id)));
   return ReadProduct(r, 0);
@@ -285,7 +220,7 @@ Result<Product> PostgresStore::UpdateProduct(const Product& product) {
   CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
   Params params = ProductParams(product, NowSeconds());
   params.Add(product.id);
-  auto r = conn_->Run(
+  auto r = connection_.conn().Run(
       "UPDATE products SET sku = $1, name = $2, category = $3, currency = $4, "
       "price_minor = $5, unit_cost_minor = $6, updated_at = to_timestamp($7::bigint) "
       "WHERE id = $9 AND $8::bigint IS NOT NULL",
@@ -301,7 +236,7 @@ Result<Product> PostgresStore::UpdateProduct(const Product& product) {
 }
 
 Status PostgresStore::DeleteProduct(ProductId id) {
-  auto r = conn_->Run("DELETE FROM products WHERE id = $1", Params().Add(id));
+  auto r = connection_.conn().Run("DELETE FROM products WHERE id = $1", Params().Add(id));
   if (!r) {
     if (r.error().code() == StatusCode::kFailedPrecondition) {
       return FailedPrecondition(fmt::format("product {} is on orders and cannot be deleted", id));
@@ -323,7 +258,7 @@ Result<Page<Product>> PostgresStore::ListProducts(const ProductFilter& filter) {
     params.Add(filter.category_prefix);
   }
   sql += " ORDER BY id LIMIT $2";
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run(sql, params));
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
   std::vector<Product> items;
   for (int i = 0; i < r.rows(); ++i) items.push_back(ReadProduct(r, i));
   return Paginate(std::move(items), limit);
@@ -346,7 +281,7 @@ Status PostgresStore::ScanProducts(const std::function<Status(const Product&)>& 
 
 Result<StoreStats> PostgresStore::Stats() {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM products), "
+      auto r, connection_.conn().Run("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM products), "
                          "(SELECT count(*) FROM orders), (SELECT count(*) FROM order_lines), "
                          "(SELECT count(*) FROM interactions)"));
   return StoreStats{r.Int(0, 0), r.Int(0, 1), r.Int(0, 2), r.Int(0, 3), r.Int(0, 4)};
@@ -372,7 +307,7 @@ constexpr const char* kTokenColumns =
 Result<ApiToken> PostgresStore::CreateToken(std::string_view name, Role role,
                                             std::string_view token_hash) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("INSERT INTO api_tokens(name, role, token_hash, created_at) "
+      auto r, connection_.conn().Run(fmt::format("INSERT INTO api_tokens(name, role, token_hash, created_at) "
                                      "VALUES ($1, $2, $3, to_timestamp($4::bigint)) RETURNING {}",
                                      kTokenColumns),
                          Params().Add(name).Add(RoleName(role)).Add(token_hash).Add(NowSeconds())));
@@ -381,7 +316,7 @@ Result<ApiToken> PostgresStore::CreateToken(std::string_view name, Role role,
 
 Result<ApiToken> PostgresStore::FindToken(std::string_view token_hash) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM api_tokens WHERE token_hash = $1 AND NOT revoked",
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM api_tokens WHERE token_hash = $1 AND NOT revoked",
                                      kTokenColumns),
                          Params().Add(token_hash)));
   if (r.rows() == 0) return Error(NotFound("no such token"));
@@ -390,7 +325,7 @@ Result<ApiToken> PostgresStore::FindToken(std::string_view token_hash) {
 
 Result<std::vector<ApiToken>> PostgresStore::ListTokens() {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM api_tokens ORDER BY id", kTokenColumns)));
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM api_tokens ORDER BY id", kTokenColumns)));
   std::vector<ApiToken> out;
   for (int i = 0; i < r.rows(); ++i) {
     CENTRIC_ASSIGN_OR_RETURN(ApiToken t, ReadToken(r, i));
@@ -400,10 +335,15 @@ Result<std::vector<ApiToken>> PostgresStore::ListTokens() {
 }
 
 Status PostgresStore::RevokeToken(int64_t id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_->Run("UPDATE api_tokens SET revoked = true WHERE id = $1",
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("UPDATE api_tokens SET revoked = true WHERE id = $1",
                                               Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no token {}", id));
   return Status::Ok();
+}
+
+Result<CustomerId> PostgresStore::LastCustomerId() {
+  CENTRIC_ASSIGN_OR_RETURN(auto r, conn().Run("SELECT coalesce(max(id), 0) FROM customers"));
+  return r.Int(0, 0);
 }
 
 }  // namespace centric::store::postgres

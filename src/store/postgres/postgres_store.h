@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "store/postgres/pg_conn.h"
+#include "platform/store/postgres/postgres_connection.h"
 #include "store/store.h"
 
 namespace centric::store::postgres {
@@ -16,9 +16,12 @@ class PostgresStore final : public Store {
  public:
   // Connects to `url` (postgresql://user@host:port/db) and migrates the schema.
   static Result<std::unique_ptr<PostgresStore>> Open(const std::string& url);
+  // A store on a connection that the caller owns and keeps open longer than the store.
+  explicit PostgresStore(PostgresConnection& connection) : connection_(connection) {}
 
   std::string_view backend() const override { return "postgresql"; }
-  Result<int> SchemaVersion() override;
+  Result<int> SchemaVersion() override { return connection_.SchemaVersion(); }
+  Connection& connection() override { return connection_; }
 
   Result<Customer> CreateCustomer(const Customer& customer) override;
   Result<Customer> GetCustomer(CustomerId id) override;
@@ -52,6 +55,7 @@ class PostgresStore final : public Store {
   Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
 
   Result<StoreStats> Stats() override;
+  Result<CustomerId> LastCustomerId() override;
   Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override;
   Result<int64_t> SaveAnalysis(std::string_view report_json,
                                const std::vector<CustomerPrediction>& rows) override;
@@ -87,22 +91,25 @@ class PostgresStore final : public Store {
   Status RevokeToken(int64_t id) override;
 
   // For the bulk writer, which shares this connection.
-  PgConn& conn() { return *conn_; }
-  bool bulk_open() const { return bulk_open_; }
-  void set_bulk_open(bool open) { bulk_open_ = open; }
+  PostgresConnection& pg() { return connection_; }
+  PgConn& conn() { return connection_.conn(); }
 
  private:
-  explicit PostgresStore(std::unique_ptr<PgConn> conn) : conn_(std::move(conn)) {}
-  Status Migrate();
-  Status InTransaction(const std::function<Status()>& body);
-  // Streams `sql` through a cursor in batches inside the caller's transaction.
-  Status StreamRows(const std::string& sql, const std::function<Status(const PgResult&, int)>& row);
+  explicit PostgresStore(std::unique_ptr<PostgresConnection> owned)
+      : owned_(std::move(owned)), connection_(*owned_) {}
+  Status InTransaction(const std::function<Status()>& body) {
+    return connection_.InTransaction(body);
+  }
+  Status StreamRows(const std::string& sql,
+                    const std::function<Status(const PgResult&, int)>& row) {
+    return connection_.StreamRows(sql, row);
+  }
   Result<Order> ResolveOrderProducts(const Order& order);
   Status WriteOrderLines(OrderId order_id, const Order& order);
   Result<Order> LoadLines(Order order);
 
-  std::unique_ptr<PgConn> conn_;
-  bool bulk_open_ = false;
+  std::unique_ptr<PostgresConnection> owned_;  // empty when the connection is shared
+  PostgresConnection& connection_;
 };
 
 }  // namespace centric::store::postgres

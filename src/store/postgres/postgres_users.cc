@@ -2,7 +2,7 @@
 // Web app users, their sessions and saved views in the PostgreSQL backend.
 #include <fmt/format.h>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/postgres/postgres_store.h"
 
 namespace centric::store::postgres {
@@ -30,7 +30,7 @@ Result<User> PostgresStore::CreateUser(const User& user, std::string_view passwo
   const std::string email = internal::NormalizeEmail(user.email);
   if (email.empty()) return Error(InvalidArgument("is required", "email"));
   const int64_t now = internal::NowSeconds();
-  auto r = conn_->Run(fmt::format("INSERT INTO users(email, name, role, password_hash, disabled, "
+  auto r = connection_.conn().Run(fmt::format("INSERT INTO users(email, name, role, password_hash, disabled, "
                                   "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
                                   "to_timestamp($6::bigint), to_timestamp($6::bigint)) "
                                   "RETURNING {}",
@@ -49,7 +49,7 @@ Result<User> PostgresStore::CreateUser(const User& user, std::string_view passwo
 
 Result<User> PostgresStore::GetUser(int64_t id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM users WHERE id = $1", kUserColumns),
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM users WHERE id = $1", kUserColumns),
                          Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no user {}", id)));
   return ReadUser(r, 0);
@@ -57,7 +57,7 @@ Result<User> PostgresStore::GetUser(int64_t id) {
 
 Result<std::pair<User, std::string>> PostgresStore::FindUserByEmail(std::string_view email) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {}, password_hash FROM users WHERE email = $1",
+      auto r, connection_.conn().Run(fmt::format("SELECT {}, password_hash FROM users WHERE email = $1",
                                      kUserColumns),
                          Params().Add(internal::NormalizeEmail(email))));
   if (r.rows() == 0) return Error(NotFound("no user with this email"));
@@ -67,7 +67,7 @@ Result<std::pair<User, std::string>> PostgresStore::FindUserByEmail(std::string_
 
 Result<std::vector<User>> PostgresStore::ListUsers() {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
   std::vector<User> users;
   for (int i = 0; i < r.rows(); ++i) {
     CENTRIC_ASSIGN_OR_RETURN(User u, ReadUser(r, i));
@@ -78,7 +78,7 @@ Result<std::vector<User>> PostgresStore::ListUsers() {
 
 Result<User> PostgresStore::UpdateUser(const User& user) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run(fmt::format("UPDATE users SET name = $1, role = $2, disabled = $3, "
+      auto r, connection_.conn().Run(fmt::format("UPDATE users SET name = $1, role = $2, disabled = $3, "
                                      "updated_at = to_timestamp($4::bigint) WHERE id = $5 "
                                      "RETURNING {}",
                                      kUserColumns),
@@ -90,7 +90,7 @@ Result<User> PostgresStore::UpdateUser(const User& user) {
 
 Status PostgresStore::SetUserPassword(int64_t id, std::string_view password_hash) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("UPDATE users SET password_hash = $1, "
+      auto r, connection_.conn().Run("UPDATE users SET password_hash = $1, "
                          "updated_at = to_timestamp($2::bigint) WHERE id = $3",
                          Params().Add(password_hash).Add(internal::NowSeconds()).Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no user {}", id));
@@ -98,7 +98,7 @@ Status PostgresStore::SetUserPassword(int64_t id, std::string_view password_hash
 }
 
 Status PostgresStore::CreateSession(const WebSession& session) {
-  auto r = conn_->Run("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
+  auto r = connection_.conn().Run("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
                       "expires_at) VALUES ($1, $2, $3, to_timestamp($4::bigint), "
                       "to_timestamp($5::bigint))",
                       Params().Add(session.token_hash).Add(session.user_id)
@@ -115,7 +115,7 @@ Status PostgresStore::CreateSession(const WebSession& session) {
 
 Result<WebSession> PostgresStore::FindSession(std::string_view token_hash, Timestamp now) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT token_hash, user_id, csrf_token, "
+      auto r, connection_.conn().Run("SELECT token_hash, user_id, csrf_token, "
                          "extract(epoch from created_at)::bigint, "
                          "extract(epoch from expires_at)::bigint FROM sessions "
                          "WHERE token_hash = $1 AND expires_at > to_timestamp($2::bigint)",
@@ -126,19 +126,19 @@ Result<WebSession> PostgresStore::FindSession(std::string_view token_hash, Times
 }
 
 Status PostgresStore::DeleteSession(std::string_view token_hash) {
-  auto r = conn_->Run("DELETE FROM sessions WHERE token_hash = $1", Params().Add(token_hash));
+  auto r = connection_.conn().Run("DELETE FROM sessions WHERE token_hash = $1", Params().Add(token_hash));
   return r ? Status::Ok() : r.error();
 }
 
 Status PostgresStore::DeleteUserSessions(int64_t user_id) {
-  auto r = conn_->Run("DELETE FROM sessions WHERE user_id = $1", Params().Add(user_id));
+  auto r = connection_.conn().Run("DELETE FROM sessions WHERE user_id = $1", Params().Add(user_id));
   return r ? Status::Ok() : r.error();
 }
 
 Result<SavedView> PostgresStore::CreateView(const SavedView& view) {
   if (view.name.empty()) return Error(InvalidArgument("is required", "name"));
   const int64_t now = internal::NowSeconds();
-  auto r = conn_->Run("INSERT INTO saved_views(user_id, name, query, created_at) "
+  auto r = connection_.conn().Run("INSERT INTO saved_views(user_id, name, query, created_at) "
                       "VALUES ($1, $2, $3::jsonb, to_timestamp($4::bigint)) RETURNING id",
                       Params().Add(view.user_id).Add(view.name).Add(view.query_json).Add(now));
   if (!r) {
@@ -159,7 +159,7 @@ Result<SavedView> PostgresStore::CreateView(const SavedView& view) {
 
 Result<std::vector<SavedView>> PostgresStore::ListViews(int64_t user_id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_->Run("SELECT id, user_id, name, query::text, "
+      auto r, connection_.conn().Run("SELECT id, user_id, name, query::text, "
                          "extract(epoch from created_at)::bigint FROM saved_views "
                          "WHERE user_id = $1 ORDER BY name",
                          Params().Add(user_id)));
@@ -173,7 +173,7 @@ Result<std::vector<SavedView>> PostgresStore::ListViews(int64_t user_id) {
 
 Status PostgresStore::DeleteView(int64_t user_id, int64_t id) {
   CENTRIC_ASSIGN_OR_RETURN(auto r,
-                           conn_->Run("DELETE FROM saved_views WHERE id = $1 AND user_id = $2",
+                           connection_.conn().Run("DELETE FROM saved_views WHERE id = $1 AND user_id = $2",
                                       Params().Add(id).Add(user_id)));
   if (r.affected() == 0) return NotFound(fmt::format("no view {}", id));
   return Status::Ok();

@@ -2,23 +2,23 @@
 // The retention engine's input and results in the SQLite backend.
 #include <fmt/format.h>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace centric::store::sqlite {
 
 Status SqliteStore::ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Statement st,
-                             db_->Prepare("SELECT customer_id, ordered_at, total_minor FROM orders"));
+                             conn_.db().Prepare("SELECT customer_id, ordered_at, total_minor FROM orders"));
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Status::Ok();
       visit(OrderFact{st.Int(0), FromUnixSeconds(st.Int(1)), st.Int(2)});
     }
   }();
-  (void)db_->Exec("COMMIT");
+  (void)conn_.db().Exec("COMMIT");
   return status;
 }
 
@@ -30,11 +30,11 @@ Result<int64_t> SqliteStore::SaveAnalysis(std::string_view report_json,
                              Cached("INSERT INTO analysis_runs(created_at, report) VALUES (?, ?)"));
     run->Bind(1, internal::NowSeconds()).Bind(2, report_json);
     CENTRIC_RETURN_IF_ERROR(run->Run());
-    run_id = db_->LastInsertRowid();
-    CENTRIC_RETURN_IF_ERROR(db_->Exec("DELETE FROM customer_predictions"));
+    run_id = conn_.db().LastInsertRowid();
+    CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("DELETE FROM customer_predictions"));
     CENTRIC_ASSIGN_OR_RETURN(
         Statement insert,
-        db_->Prepare("INSERT INTO customer_predictions(customer_id, run_id, frequency, recency, "
+        conn_.db().Prepare("INSERT INTO customer_predictions(customer_id, run_id, frequency, recency, "
                      "age, monetary, p_alive, expected_purchases, expected_spend, clv, "
                      "churn_risk, rfm_r, rfm_f, rfm_m, rfm_segment, tier, service_level) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));

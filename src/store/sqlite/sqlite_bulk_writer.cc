@@ -3,18 +3,18 @@
 
 #include <fmt/format.h>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/sqlite/sqlite_rows.h"
 
 namespace centric::store::sqlite {
 
 Result<std::unique_ptr<SqliteBulkWriter>> SqliteBulkWriter::Begin(SqliteStore& store) {
-  if (store.bulk_open()) return Error(FailedPrecondition("a bulk write is already open"));
+  if (store.conn().bulk_open()) return Error(FailedPrecondition("a bulk write is already open"));
   auto writer = std::unique_ptr<SqliteBulkWriter>(new SqliteBulkWriter(store));
   CENTRIC_RETURN_IF_ERROR(writer->Prepare());
   // A large page cache keeps the id indexes in memory during the load.
   CENTRIC_RETURN_IF_ERROR(store.db().Exec("PRAGMA cache_size=-262144; BEGIN IMMEDIATE"));
-  store.set_bulk_open(true);
+  store.conn().set_bulk_open(true);
   writer->open_ = true;
   CENTRIC_RETURN_IF_ERROR(writer->DeferSearchIndexOnFirstLoad());
   writer->now_ = internal::NowSeconds();
@@ -24,7 +24,7 @@ Result<std::unique_ptr<SqliteBulkWriter>> SqliteBulkWriter::Begin(SqliteStore& s
 SqliteBulkWriter::~SqliteBulkWriter() {
   if (open_) {
     (void)store_.db().Exec("ROLLBACK");
-    store_.set_bulk_open(false);
+    store_.conn().set_bulk_open(false);
   }
   (void)store_.db().Exec("PRAGMA cache_size=-65536");
 }
@@ -277,7 +277,7 @@ Status SqliteBulkWriter::Commit() {
     (void)store_.db().Exec("ROLLBACK");
   }
   open_ = false;
-  store_.set_bulk_open(false);
+  store_.conn().set_bulk_open(false);
   return s;
 }
 

@@ -7,7 +7,7 @@
 #include <limits>
 #include <set>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace centric::store::sqlite {
@@ -20,11 +20,11 @@ Result<OrderStatus> StatusOf(const Statement& st, int column) {
 }  // namespace
 
 Status SqliteStore::ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
     // order_lines is clustered by order_id, so the lines of an order come together.
     CENTRIC_ASSIGN_OR_RETURN(
-        Statement st, db_->Prepare("SELECT l.customer_id, l.order_id, o.ordered_at, o.status, "
+        Statement st, conn_.db().Prepare("SELECT l.customer_id, l.order_id, o.ordered_at, o.status, "
                                    "l.product_id, l.quantity, l.amount_minor "
                                    "FROM order_lines l JOIN orders o ON o.id = l.order_id"));
     PurchaseLine line;
@@ -41,7 +41,7 @@ Status SqliteStore::ScanPurchases(const std::function<void(const PurchaseLine&)>
       visit(line);
     }
   }();
-  (void)db_->Exec("COMMIT");
+  (void)conn_.db().Exec("COMMIT");
   return status;
 }
 
@@ -79,12 +79,12 @@ Result<int64_t> SqliteStore::SaveCrossSell(const CrossSellModel& model) {
         auto run, Cached("INSERT INTO crosssell_runs(created_at, report) VALUES (?, ?)"));
     run->Bind(1, internal::NowSeconds()).Bind(2, model.report_json);
     CENTRIC_RETURN_IF_ERROR(run->Run());
-    run_id = db_->LastInsertRowid();
+    run_id = conn_.db().LastInsertRowid();
     for (const char* table : {"crosssell_items", "crosssell_neighbours", "crosssell_rules"}) {
-      CENTRIC_RETURN_IF_ERROR(db_->Exec(fmt::format("DELETE FROM {}", table)));
+      CENTRIC_RETURN_IF_ERROR(conn_.db().Exec(fmt::format("DELETE FROM {}", table)));
     }
     CENTRIC_ASSIGN_OR_RETURN(
-        Statement item, db_->Prepare("INSERT INTO crosssell_items(level, item, name, customers, "
+        Statement item, conn_.db().Prepare("INSERT INTO crosssell_items(level, item, name, customers, "
                                      "unit_price_minor) VALUES (?, ?, ?, ?, ?)"));
     for (const auto& i : model.items) {
       item.Bind(1, i.level).Bind(2, i.item).Bind(3, i.name).Bind(4, i.customers);
@@ -93,7 +93,7 @@ Result<int64_t> SqliteStore::SaveCrossSell(const CrossSellModel& model) {
     }
     CENTRIC_ASSIGN_OR_RETURN(
         Statement neighbour,
-        db_->Prepare("INSERT INTO crosssell_neighbours(level, item, rank, neighbour, similarity, "
+        conn_.db().Prepare("INSERT INTO crosssell_neighbours(level, item, rank, neighbour, similarity, "
                      "lift, confidence, co_customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const auto& n : model.neighbours) {
       neighbour.Bind(1, n.level).Bind(2, n.item).Bind(3, int64_t{n.rank}).Bind(4, n.neighbour);
@@ -103,7 +103,7 @@ Result<int64_t> SqliteStore::SaveCrossSell(const CrossSellModel& model) {
     }
     CENTRIC_ASSIGN_OR_RETURN(
         Statement rule,
-        db_->Prepare("INSERT INTO crosssell_rules(level, antecedent, consequent, count, "
+        conn_.db().Prepare("INSERT INTO crosssell_rules(level, antecedent, consequent, count, "
                      "antecedent_count, consequent_count, support, confidence, lift, leverage, "
                      "conviction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const auto& r : model.rules) {
@@ -137,7 +137,7 @@ Result<CrossSellRun> SqliteStore::LatestCrossSell() {
 Result<CrossSellSlice> SqliteStore::CrossSellNeighbours(std::string_view level,
                                                         const std::vector<std::string>& items,
                                                         int popular) {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   auto slice = [&]() -> Result<CrossSellSlice> {
     CrossSellSlice out;
     CENTRIC_ASSIGN_OR_RETURN(CrossSellRun run, LatestCrossSell());
@@ -205,7 +205,7 @@ Result<CrossSellSlice> SqliteStore::CrossSellNeighbours(std::string_view level,
               [](const CrossSellItem& a, const CrossSellItem& b) { return a.item < b.item; });
     return out;
   }();
-  (void)db_->Exec("COMMIT");
+  (void)conn_.db().Exec("COMMIT");
   return slice;
 }
 

@@ -4,7 +4,7 @@
 
 #include <climits>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace centric::store::sqlite {
@@ -124,7 +124,7 @@ Result<Order> SqliteStore::CreateOrder(const Order& order) {
                            "external_id");
     }
     CENTRIC_RETURN_IF_ERROR(insert);
-    id = db_->LastInsertRowid();
+    id = conn_.db().LastInsertRowid();
     return WriteOrderLines(id, resolved);
   });
   if (!s.ok()) return Error(s);
@@ -180,7 +180,7 @@ Result<Order> SqliteStore::UpdateOrder(const Order& order) {
                            "external_id");
     }
     CENTRIC_RETURN_IF_ERROR(update);
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no order {}", order.id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no order {}", order.id));
     CENTRIC_ASSIGN_OR_RETURN(auto del, Cached("DELETE FROM order_lines WHERE order_id = ?"));
     del->Bind(1, resolved.id);
     CENTRIC_RETURN_IF_ERROR(del->Run());
@@ -195,7 +195,7 @@ Status SqliteStore::DeleteOrder(OrderId id) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM orders WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no order {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no order {}", id));
     return Status::Ok();
   });
 }
@@ -236,11 +236,11 @@ Result<Page<Order>> SqliteStore::ListOrders(const OrderFilter& filter) {
 }
 
 Status SqliteStore::ScanOrders(const std::function<Status(const Order&)>& visit) {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(
         Statement st,
-        db_->Prepare("SELECT o.id, o.external_id, o.customer_id, o.ordered_at, o.currency, "
+        conn_.db().Prepare("SELECT o.id, o.external_id, o.customer_id, o.ordered_at, o.currency, "
                      "o.status, o.total_minor, o.discount_minor, l.product_id, p.sku, "
                      "l.description, l.quantity, l.unit_price_minor, l.discount_minor, "
                      "l.amount_minor FROM orders o "
@@ -260,7 +260,7 @@ Status SqliteStore::ScanOrders(const std::function<Status(const Order&)>& visit)
     if (current) CENTRIC_RETURN_IF_ERROR(visit(*current));
     return Status::Ok();
   }();
-  (void)db_->Exec("COMMIT");
+  (void)conn_.db().Exec("COMMIT");
   return status;
 }
 
@@ -283,7 +283,7 @@ Result<Interaction> SqliteStore::CreateInteraction(const Interaction& interactio
                     fmt::format("no customer {}", interaction.customer_id), "customer_id");
     }
     CENTRIC_RETURN_IF_ERROR(insert);
-    id = db_->LastInsertRowid();
+    id = conn_.db().LastInsertRowid();
     return Status::Ok();
   });
   if (!s.ok()) return Error(s);
@@ -316,7 +316,7 @@ Result<Interaction> SqliteStore::UpdateInteraction(const Interaction& interactio
                     fmt::format("no customer {}", interaction.customer_id), "customer_id");
     }
     CENTRIC_RETURN_IF_ERROR(update);
-    if (sqlite3_changes(db_->raw()) == 0) {
+    if (sqlite3_changes(conn_.db().raw()) == 0) {
       return NotFound(fmt::format("no interaction {}", interaction.id));
     }
     return Status::Ok();
@@ -330,7 +330,7 @@ Status SqliteStore::DeleteInteraction(InteractionId id) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM interactions WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no interaction {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no interaction {}", id));
     return Status::Ok();
   });
 }

@@ -5,7 +5,7 @@
 
 #include "core/customer.h"
 #include "core/product.h"
-#include "store/sqlite/sqlite_db.h"
+#include "platform/store/sqlite/sqlite_db.h"
 
 namespace centric::store::sqlite {
 

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <tuple>
 
-#include "store/internal/codec.h"
-#include "store/migration.h"
+#include "platform/store/codec.h"
+#include "platform/store/migration.h"
 #include "store/sqlite/sqlite_bulk_writer.h"
 #include "store/sqlite/sqlite_rows.h"
 
@@ -16,65 +16,8 @@ namespace centric::store::sqlite {
 using internal::NowSeconds;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
-  CENTRIC_ASSIGN_OR_RETURN(auto db, SqliteDb::Open(path));
-  // WAL lets readers (API threads) run while a writer imports; NORMAL sync is crash-safe in
-  // WAL mode (a kill -9 keeps every committed transaction and no partial one).
-  CENTRIC_RETURN_IF_ERROR(db->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-      "PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
-  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
-  CENTRIC_RETURN_IF_ERROR(store->Migrate());
-  return store;
-}
-
-Status SqliteStore::Migrate() {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
-  CENTRIC_ASSIGN_OR_RETURN(int current, SchemaVersion());
-  const auto& migrations = SqliteMigrations();
-  int latest = migrations.empty() ? 0 : migrations.back().version;
-  if (current > latest) {
-    return FailedPrecondition(fmt::format(
-        "the store has schema version {} but this Centric knows only up to {}; upgrade Centric",
-        current, latest));
-  }
-  for (const auto& m : migrations) {
-    if (m.version <= current) continue;
-    CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(db_->Exec(m.sql));
-      CENTRIC_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-          "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
-      s.Bind(1, int64_t{m.version}).Bind(2, m.name).Bind(3, NowSeconds());
-      return s.Run();
-    }));
-  }
-  return Status::Ok();
-}
-
-Result<int> SqliteStore::SchemaVersion() {
-  CENTRIC_ASSIGN_OR_RETURN(Statement s,
-                           db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
-  CENTRIC_ASSIGN_OR_RETURN(bool row, s.Step());
-  return row ? static_cast<int>(s.Int(0)) : 0;
-}
-
-Status SqliteStore::InTransaction(const std::function<Status()>& body) {
-  if (bulk_open_) return FailedPrecondition("a bulk write is in progress on this connection");
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
-  Status status = body();
-  if (status.ok()) status = db_->Exec("COMMIT");
-  if (!status.ok()) (void)db_->Exec("ROLLBACK");
-  return status;
-}
-
-Result<StatementLease> SqliteStore::Cached(const char* sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    CENTRIC_ASSIGN_OR_RETURN(Statement s, db_->Prepare(sql));
-    it = cache_.emplace(sql, std::move(s)).first;
-  }
-  return StatementLease(&it->second);
+  CENTRIC_ASSIGN_OR_RETURN(auto connection, SqliteConnection::Open(path));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(connection)));
 }
 
 // ---- customers
@@ -86,7 +29,7 @@ Result<Customer> SqliteStore::CreateCustomer(const Customer& customer) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(kInsertCustomerSql));
     BindCustomer(*st, customer, NowSeconds());
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    id = db_->LastInsertRowid();
+    id = conn_.db().LastInsertRowid();
     return Status::Ok();
   });
   if (s.code() == StatusCode::kAlreadyExists) {
@@ -129,7 +72,7 @@ Result<Customer> SqliteStore::UpdateCustomer(const Customer& customer) {
     BindCustomer(*st, customer, NowSeconds());
     st->Bind(15, customer.id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) {
+    if (sqlite3_changes(conn_.db().raw()) == 0) {
       return NotFound(fmt::format("no customer {}", customer.id));
     }
     return Status::Ok();
@@ -148,7 +91,7 @@ Status SqliteStore::DeleteCustomer(CustomerId id) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM customers WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no customer {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no customer {}", id));
     return Status::Ok();
   });
 }
@@ -282,7 +225,7 @@ Result<Product> SqliteStore::CreateProduct(const Product& product) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(kInsertProductSql));
     BindProduct(*st, product, NowSeconds());
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    id = db_->LastInsertRowid();
+    id = conn_.db().LastInsertRowid();
     return Status::Ok();
   });
   if (s.code() == StatusCode::kAlreadyExists) {
@@ -311,7 +254,7 @@ Result<Product> SqliteStore::UpdateProduct(const Product& product) {
     BindProduct(*st, product, NowSeconds());
     st->Bind(9, product.id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no product {}", product.id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no product {}", product.id));
     return Status::Ok();
   });
   if (s.code() == StatusCode::kAlreadyExists) {
@@ -326,7 +269,7 @@ Status SqliteStore::DeleteProduct(ProductId id) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM products WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no product {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no product {}", id));
     return Status::Ok();
   });
   if (s.code() == StatusCode::kFailedPrecondition) {
@@ -361,10 +304,10 @@ Result<Page<Product>> SqliteStore::ListProducts(const ProductFilter& filter) {
 // ---- scans and stats
 
 Status SqliteStore::ScanCustomers(const std::function<Status(const Customer&)>& visit) {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Statement st,
-                             db_->Prepare("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers ORDER BY id"));
+                             conn_.db().Prepare("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers ORDER BY id"));
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Status::Ok();
@@ -372,22 +315,22 @@ Status SqliteStore::ScanCustomers(const std::function<Status(const Customer&)>& 
       CENTRIC_RETURN_IF_ERROR(visit(c));
     }
   }();
-  (void)db_->Exec("COMMIT");
+  (void)conn_.db().Exec("COMMIT");
   return status;
 }
 
 Status SqliteStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Statement st,
-                             db_->Prepare("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products ORDER BY id"));
+                             conn_.db().Prepare("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products ORDER BY id"));
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Status::Ok();
       CENTRIC_RETURN_IF_ERROR(visit(ReadProduct(st)));
     }
   }();
-  (void)db_->Exec("COMMIT");
+  (void)conn_.db().Exec("COMMIT");
   return status;
 }
 
@@ -419,7 +362,7 @@ Result<ApiToken> SqliteStore::CreateToken(std::string_view name, Role role,
         Cached("INSERT INTO api_tokens(name, role, token_hash, created_at) VALUES (?, ?, ?, ?)"));
     st->Bind(1, name).Bind(2, RoleName(role)).Bind(3, token_hash).Bind(4, now);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    id = db_->LastInsertRowid();
+    id = conn_.db().LastInsertRowid();
     return Status::Ok();
   }));
   return ApiToken{id, std::string(name), role, FromUnixSeconds(now), false};
@@ -461,9 +404,15 @@ Status SqliteStore::RevokeToken(int64_t id) {
                              Cached("UPDATE api_tokens SET revoked = 1 WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no token {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no token {}", id));
     return Status::Ok();
   });
+}
+
+Result<CustomerId> SqliteStore::LastCustomerId() {
+  CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("SELECT coalesce(max(id), 0) FROM customers"));
+  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+  return row ? st->Int(0) : 0;
 }
 
 }  // namespace centric::store::sqlite

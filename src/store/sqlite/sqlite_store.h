@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// SqliteStore: the embedded default backend. One SQLite connection in WAL mode with foreign
-// keys on and a busy timeout, so several connections (one per server thread) share a file.
-// A kill -9 at any moment leaves the last committed state: WAL with synchronous=NORMAL
-// never exposes a partial transaction.
+// SqliteStore: the embedded default backend of the areas not yet in their own homes
+// (customers, catalogue and orders, retention, cross-sell), on a SqliteConnection
+// (platform/store/sqlite) that it owns or shares with the other areas' stores.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <unordered_map>
 
-#include "store/sqlite/sqlite_db.h"
+#include "platform/store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
 namespace centric::store::sqlite {
@@ -18,9 +17,12 @@ class SqliteStore final : public Store {
  public:
   // Opens or creates the database at `path` (":memory:" for a private one) and migrates it.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  // A store on a connection that the caller owns and keeps open longer than the store.
+  explicit SqliteStore(SqliteConnection& connection) : conn_(connection) {}
 
   std::string_view backend() const override { return "sqlite"; }
-  Result<int> SchemaVersion() override;
+  Result<int> SchemaVersion() override { return conn_.SchemaVersion(); }
+  Connection& connection() override { return conn_; }
 
   Result<Customer> CreateCustomer(const Customer& customer) override;
   Result<Customer> GetCustomer(CustomerId id) override;
@@ -54,6 +56,7 @@ class SqliteStore final : public Store {
   Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
 
   Result<StoreStats> Stats() override;
+  Result<CustomerId> LastCustomerId() override;
   Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override;
   Result<int64_t> SaveAnalysis(std::string_view report_json,
                                const std::vector<CustomerPrediction>& rows) override;
@@ -89,24 +92,20 @@ class SqliteStore final : public Store {
   Status RevokeToken(int64_t id) override;
 
   // For the bulk writer, which shares this connection.
-  SqliteDb& db() { return *db_; }
-  bool bulk_open() const { return bulk_open_; }
-  void set_bulk_open(bool open) { bulk_open_ = open; }
+  SqliteConnection& conn() { return conn_; }
+  SqliteDb& db() { return conn_.db(); }
 
  private:
-  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
-  Status Migrate();
-  // Runs `body` in one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on error).
-  Status InTransaction(const std::function<Status()>& body);
-  // Returns the statement for `sql`, prepared on first use and cached.
-  Result<StatementLease> Cached(const char* sql);
+  SqliteStore(std::unique_ptr<SqliteConnection> owned)
+      : owned_(std::move(owned)), conn_(*owned_) {}
+  Status InTransaction(const std::function<Status()>& body) { return conn_.InTransaction(body); }
+  Result<StatementLease> Cached(const char* sql) { return conn_.Cached(sql); }
   Result<Order> LoadOrder(Statement& header_row);
   Status WriteOrderLines(OrderId order_id, const Order& order);
   Result<Order> ResolveOrderProducts(const Order& order);
 
-  std::unique_ptr<SqliteDb> db_;
-  std::unordered_map<std::string, Statement> cache_;
-  bool bulk_open_ = false;
+  std::unique_ptr<SqliteConnection> owned_;  // empty when the connection is shared
+  SqliteConnection& conn_;
 };
 
 }  // namespace centric::store::sqlite

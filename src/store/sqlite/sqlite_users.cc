@@ -2,7 +2,7 @@
 // Web app users, their sessions and saved views in the SQLite backend.
 #include <fmt/format.h>
 
-#include "store/internal/codec.h"
+#include "platform/store/codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace centric::store::sqlite {
@@ -41,7 +41,7 @@ Result<User> SqliteStore::CreateUser(const User& user, std::string_view password
     Status run = st->Run();
     if (run.code() == StatusCode::kAlreadyExists) return EmailTaken(email);
     CENTRIC_RETURN_IF_ERROR(run);
-    id = db_->LastInsertRowid();
+    id = conn_.db().LastInsertRowid();
     return Status::Ok();
   });
   if (!s.ok()) return Error(s);
@@ -87,7 +87,7 @@ Result<User> SqliteStore::UpdateUser(const User& user) {
     st->Bind(1, user.name).Bind(2, RoleName(user.role)).Bind(3, int64_t{user.disabled});
     st->Bind(4, internal::NowSeconds()).Bind(5, user.id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no user {}", user.id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no user {}", user.id));
     return Status::Ok();
   });
   if (!s.ok()) return Error(s);
@@ -100,7 +100,7 @@ Status SqliteStore::SetUserPassword(int64_t id, std::string_view password_hash) 
         auto st, Cached("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"));
     st->Bind(1, password_hash).Bind(2, internal::NowSeconds()).Bind(3, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no user {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no user {}", id));
     return Status::Ok();
   });
 }
@@ -165,7 +165,7 @@ Result<SavedView> SqliteStore::CreateView(const SavedView& view) {
       return NotFound(fmt::format("no user {}", view.user_id));
     }
     CENTRIC_RETURN_IF_ERROR(run);
-    out.id = db_->LastInsertRowid();
+    out.id = conn_.db().LastInsertRowid();
     out.created_at = FromUnixSeconds(now);
     return Status::Ok();
   });
@@ -192,7 +192,7 @@ Status SqliteStore::DeleteView(int64_t user_id, int64_t id) {
                              Cached("DELETE FROM saved_views WHERE id = ? AND user_id = ?"));
     st->Bind(1, id).Bind(2, user_id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(db_->raw()) == 0) return NotFound(fmt::format("no view {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no view {}", id));
     return Status::Ok();
   });
 }

@@ -2,18 +2,10 @@
 // the query) and how it reads answers (errors, 204, 404 as "nothing yet", 401).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import {
-  ApiError,
-  buildQuery,
-  createInteraction,
-  exportCsvUrl,
-  getSummary,
-  listCustomers,
-  request,
-  setCsrfToken,
-  setUnauthenticatedHandler,
-  signIn,
-} from './client';
+import { signIn } from '../areas/access/api';
+import { createInteraction, exportCsvUrl, listCustomers } from '../areas/customers/api';
+import { getSummary } from '../areas/retention/api';
+import { ApiError, buildQuery, request, setCsrfToken, setUnauthenticatedHandler } from './client';
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[] = [];

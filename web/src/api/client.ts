@@ -1,28 +1,7 @@
 // The one place that talks HTTP. Every call is a same-origin fetch with the session cookie;
 // writes carry the CSRF token kept in memory (re-read from GET /api/v1/session on load).
-import type {
-  CategoriesReport,
-  ClvReport,
-  CohortsReport,
-  CustomerFilters,
-  CustomerListItem,
-  CustomerWithTimeline,
-  ErrorBody,
-  InteractionInput,
-  Order,
-  Page,
-  Prediction,
-  Recommendations,
-  RfmReport,
-  Role,
-  RulesReport,
-  SavedView,
-  Session,
-  Summary,
-  TiersReport,
-  TimelineEvent,
-  User,
-} from './types';
+// Each area names its routes in src/areas/<area>/api.ts, on top of request() and getOptional().
+import type { ErrorBody } from './types';
 
 export const API_BASE = '/api/v1';
 
@@ -53,7 +32,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined;
 
 /** "?a=1&b=x" from the non-empty values, in the order given; "" when none. */
 export function buildQuery(params: Record<string, QueryValue>): string {
@@ -140,82 +119,3 @@ export async function getOptional<T>(
     throw e;
   }
 }
-
-// Session.
-export const getSession = () => request<Session>('GET', '/session');
-export const signIn = (email: string, password: string) =>
-  request<Session>('POST', '/session', { body: { email, password } });
-export const signOut = () => request<void>('DELETE', '/session');
-
-// Customers.
-export const PAGE_SIZE = 25;
-
-export function listCustomers(
-  filters: CustomerFilters,
-  cursor: string | null,
-  signal?: AbortSignal,
-): Promise<Page<CustomerListItem>> {
-  return request('GET', '/customers', {
-    query: { ...filters, cursor, limit: PAGE_SIZE },
-    ...(signal ? { signal } : {}),
-  });
-}
-
-/** The CSV download of the customers matching the filters (a plain link: the cookie goes too). */
-export function exportCsvUrl(filters: CustomerFilters): string {
-  return `${API_BASE}/customers/export.csv${buildQuery({ ...filters })}`;
-}
-
-export const getCustomer = (id: number) =>
-  request<CustomerWithTimeline>('GET', `/customers/${id}`, { query: { events: 20 } });
-export const getTimeline = (id: number, cursor: string | null) =>
-  request<Page<TimelineEvent>>('GET', `/customers/${id}/timeline`, {
-    query: { cursor, limit: 20 },
-  });
-export const getPrediction = (id: number) =>
-  getOptional<Prediction>(`/customers/${id}/predictions`);
-export const getRecommendations = (id: number) =>
-  getOptional<Recommendations>(`/customers/${id}/recommendations`, { limit: 5 });
-export const listOrders = (customerId: number, cursor: string | null) =>
-  request<Page<Order>>('GET', '/orders', {
-    query: { customer_id: customerId, cursor, limit: 10 },
-  });
-export const createInteraction = (input: InteractionInput) =>
-  request<unknown>('POST', '/interactions', { body: input });
-
-// Analytics: null before the first analysis.
-export const getSummary = () => getOptional<Summary>('/analytics/summary');
-export const getRfm = () => getOptional<RfmReport>('/analytics/rfm');
-export const getCohorts = () => getOptional<CohortsReport>('/analytics/cohorts');
-export const getClv = () => getOptional<ClvReport>('/analytics/clv');
-export const getTiers = () => getOptional<TiersReport>('/analytics/tiers');
-export const getCategories = () => getOptional<CategoriesReport>('/analytics/categories');
-
-export interface RuleFilters {
-  level: 'category' | 'product';
-  min_lift?: number | null;
-  min_confidence?: number | null;
-}
-
-export const getRules = (filters: RuleFilters) =>
-  getOptional<RulesReport>('/analytics/basket/rules', {
-    level: filters.level,
-    limit: 50,
-    min_lift: filters.min_lift,
-    min_confidence: filters.min_confidence,
-  });
-
-// Saved views of the signed-in user.
-export const listViews = () => request<{ items: SavedView[] }>('GET', '/views');
-export const createView = (name: string, query: CustomerFilters) =>
-  request<SavedView>('POST', '/views', { body: { name, query } });
-export const deleteView = (id: number) => request<void>('DELETE', `/views/${id}`);
-
-// Users (admins only).
-export const listUsers = () => request<{ items: User[] }>('GET', '/users');
-export const createUser = (input: { email: string; name: string; role: Role; password: string }) =>
-  request<User>('POST', '/users', { body: input });
-export const updateUser = (
-  id: number,
-  change: { role?: Role; disabled?: boolean; password?: string },
-) => request<User>('PATCH', `/users/${id}`, { body: change });

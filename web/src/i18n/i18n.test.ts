@@ -48,6 +48,16 @@ describe('formatting', () => {
     expect(new I18n('en').date('not a date')).toBe('not a date');
   });
 
+  it('moments are in the viewer’s time zone, to the second when asked', () => {
+    const at = '2026-12-07T16:00:05Z';
+    const local = new Date(at);
+    const en = new I18n('en');
+    expect(en.dateTime(at)).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(local));
+    expect(en.dateTime(at, true)).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(local));
+    expect(en.dateTime(at, true)).toMatch(/:05/);
+    expect(en.dateTime('not a time', true)).toBe('not a time');
+  });
+
   it('fills placeholders and formats numbers in them', () => {
     const en = new I18n('en');
     expect(en.t('pager.page', { n: 12345 })).toBe('Page 12,345');

@@ -63,6 +63,7 @@ export class I18n {
   private readonly percents: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
   private readonly dateTimes: Intl.DateTimeFormat;
+  private readonly preciseDateTimes: Intl.DateTimeFormat;
   private readonly months: Intl.DateTimeFormat;
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -74,6 +75,7 @@ export class I18n {
     this.percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     this.dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     this.dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    this.preciseDateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
     this.months = new Intl.DateTimeFormat(locale, {
       year: 'numeric',
       month: 'short',
@@ -143,11 +145,11 @@ export class I18n {
     return Number.isNaN(d.getTime()) ? iso : this.dates.format(d);
   }
 
-  /** A moment, in the viewer's time zone. */
-  dateTime(iso: string | null | undefined): string {
+  /** A moment, in the viewer's time zone; to the second when asked (the audit log). */
+  dateTime(iso: string | null | undefined, seconds = false): string {
     if (!iso) return '';
     const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : this.dateTimes.format(d);
+    return Number.isNaN(d.getTime()) ? iso : (seconds ? this.preciseDateTimes : this.dateTimes).format(d);
   }
 
   /** "2024-01" as a short month and year. */

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { coverageHistogram, retentionCurve } from './analytics';
-import { filtersFromQuery, normalizeFilters, queryFromFilters, sameFilters } from './filters';
 import { contrastRatio, heatColour, luminance } from './heat';
 import { RFM_GRID, SEGMENTS } from './labels';
 import { toIsoSeconds } from './time';
-
-describe('filters in the URL', () => {
-  it('round-trips and leaves out empty values and the default sort', () => {
-    const filters = filtersFromQuery(new URLSearchParams('q=ana&segment=at_risk&tier=&sort=name&bogus=1'));
-    expect(filters).toEqual({ q: 'ana', segment: 'at_risk', sort: 'name' });
-    expect(queryFromFilters(filters)).toBe('?q=ana&segment=at_risk');
-    expect(normalizeFilters({ tier: 'high', sort: '-clv', risk: ' ' })).toEqual({ tier: 'high', sort: '-clv' });
-    expect(sameFilters({ tier: 'high' }, { tier: 'high', sort: 'name' })).toBe(true);
-    expect(queryFromFilters({})).toBe('');
-  });
-});
 
 describe('retention curve', () => {
   it('weights cohorts by size and uses only cohorts old enough for each month', () => {

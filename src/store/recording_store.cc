@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "store/recording_store.h"
+
+#include <boost/json/object.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/json_codec.h"
+#include "platform/events/event_types.h"
+#include "platform/store/change.h"
+
+namespace centric::store {
+namespace {
+
+namespace json = boost::json;
+using platform::Change;
+
+// An entity's fields as the audit log compares them: its JSON without the bookkeeping times,
+// which every update changes.
+template <typename T>
+json::object Fields(const T& entity) {
+  json::object o = ToJson(entity);
+  o.erase("created_at");
+  o.erase("updated_at");
+  return o;
+}
+
+json::object Fields(const User& user) {
+  // Never the password hash: the audit log holds no secret.
+  return json::object{{"id", user.id},
+                      {"email", user.email},
+                      {"name", user.name},
+                      {"role", RoleName(user.role)},
+                      {"disabled", user.disabled}};
+}
+
+// The Change of a create (before null), update or delete (after null) of one entity. An
+// update that changes nothing is audited but is no event.
+template <typename T>
+Change EntityChange(std::string action, std::string entity, int64_t id,
+                    std::optional<CustomerId> customer_id, const T* before, const T* after,
+                    std::string_view event_type = {}) {
+  std::optional<json::object> b, a;
+  if (before) b = Fields(*before);
+  if (after) a = Fields(*after);
+  Change change;
+  change.action = std::move(action);
+  change.entity = std::move(entity);
+  change.entity_id = std::to_string(id);
+  change.customer_id = customer_id;
+  change.fields = platform::FieldChanges(b ? &*b : nullptr, a ? &*a : nullptr);
+  if (!event_type.empty() && !change.fields.empty()) {
+    change.event_type = std::string(event_type);
+    change.payload = json::object{{change.entity + "_id", id}, {"changes", change.fields}};
+    if (customer_id) change.payload["customer_id"] = *customer_id;
+  }
+  return change;
+}
+
+Change PlainChange(std::string action, std::string entity, std::string entity_id,
+                   json::object fields = {}) {
+  Change change;
+  change.action = std::move(action);
+  change.entity = std::move(entity);
+  change.entity_id = std::move(entity_id);
+  change.fields = std::move(fields);
+  return change;
+}
+
+// The bulk writer's wrapper: notes which customers the write created or changed, then at
+// Commit appends their events and the write's audit row inside the writer's transaction.
+class RecordingBulkWriter final : public BulkWriter {
+ public:
+  RecordingBulkWriter(std::unique_ptr<BulkWriter> inner, Connection& connection,
+                      CustomerId last_customer_before)
+      : inner_(std::move(inner)),
+        connection_(connection),
+        last_customer_before_(last_customer_before) {}
+
+  Result<CustomerId> UpsertCustomer(const Customer& customer) override {
+    return Touch(inner_->UpsertCustomer(customer), /*changed=*/true);
+  }
+  Result<CustomerId> EnsureCustomer(std::string_view external_id,
+                                    const Customer& defaults) override {
+    return Touch(inner_->EnsureCustomer(external_id, defaults), /*changed=*/false);
+  }
+  Result<ProductId> UpsertProduct(const Product& product) override {
+    ++products_;
+    return inner_->UpsertProduct(product);
+  }
+  Result<ProductId> EnsureProduct(std::string_view sku, const Product& defaults) override {
+    return inner_->EnsureProduct(sku, defaults);
+  }
+  Result<OrderId> UpsertOrder(const Order& order) override {
+    auto id = inner_->UpsertOrder(order);
+    if (id) {
+      ++orders_;
+      order_lines_ += static_cast<int64_t>(order.lines.size());
+      Mark(order.customer_id);
+    }
+    return id;
+  }
+  Status AppendOrderLines(OrderId order_id, CustomerId customer_id,
+                          const std::vector<OrderLine>& lines) override {
+    Status s = inner_->AppendOrderLines(order_id, customer_id, lines);
+    if (s.ok()) {
+      order_lines_ += static_cast<int64_t>(lines.size());
+      Mark(customer_id);
+    }
+    return s;
+  }
+  Result<InteractionId> AddInteraction(const Interaction& interaction) override {
+    auto id = inner_->AddInteraction(interaction);
+    if (id) {
+      ++interactions_;
+      Mark(interaction.customer_id);
+    }
+    return id;
+  }
+  void set_source(std::string source) override { source_ = std::move(source); }
+
+  Status Commit() override {
+    int64_t created = 0, changed = 0;
+    for (size_t id = 0; id < touched_.size(); ++id) {
+      if (!touched_[id]) continue;
+      // Ids only grow, so a customer above the last id before the write is one it created.
+      const bool is_new = static_cast<CustomerId>(id) > last_customer_before_;
+      (is_new ? created : changed) += 1;
+      CENTRIC_RETURN_IF_ERROR(connection_.AppendEvent(
+          is_new ? platform::kCustomerCreated : platform::kCustomerUpdated,
+          static_cast<CustomerId>(id), json::object{{"customer_id", static_cast<int64_t>(id)},
+                                                    {"via", "import"}}));
+    }
+    Change change;
+    change.action = "import";
+    change.entity = "import";
+    change.entity_id = source_;
+    json::object counts{{"customers_created", created},
+                        {"customers_changed", changed},
+                        {"products", products_},
+                        {"orders", orders_},
+                        {"order_lines", order_lines_},
+                        {"interactions", interactions_}};
+    for (const auto& kv : counts) {
+      change.fields[kv.key()] = json::object{{"before", nullptr}, {"after", kv.value()}};
+    }
+    change.event_type = std::string(platform::kImportCompleted);
+    change.payload = counts;
+    change.payload["source"] = source_;
+    CENTRIC_RETURN_IF_ERROR(connection_.Record(change));
+    return inner_->Commit();
+  }
+
+ private:
+  void Mark(CustomerId id) {
+    if (id <= 0) return;
+    if (static_cast<size_t>(id) >= touched_.size()) touched_.resize(static_cast<size_t>(id) * 2 + 1);
+    touched_[static_cast<size_t>(id)] = true;
+  }
+  Result<CustomerId> Touch(Result<CustomerId> id, bool changed) {
+    // An existing customer that a row only refers to (EnsureCustomer) is not changed by it;
+    // its orders or interactions mark it when they are written.
+    if (id && (changed || *id > last_customer_before_)) Mark(*id);
+    return id;
+  }
+
+  std::unique_ptr<BulkWriter> inner_;
+  Connection& connection_;
+  CustomerId last_customer_before_;
+  std::vector<bool> touched_;  // by customer id
+  std::string source_ = "import";
+  int64_t products_ = 0, orders_ = 0, order_lines_ = 0, interactions_ = 0;
+};
+
+class RecordingStore final : public Store {
+ public:
+  explicit RecordingStore(std::unique_ptr<Store> inner)
+      : inner_(std::move(inner)), connection_(inner_->connection()) {}
+
+  std::string_view backend() const override { return inner_->backend(); }
+  Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
+  Connection& connection() override { return connection_; }
+
+  // ---- customers
+  Result<Customer> CreateCustomer(const Customer& customer) override {
+    return Write<Customer>([&]() -> Result<std::pair<Customer, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Customer after, inner_->CreateCustomer(customer));
+      Change c = EntityChange<Customer>("create", "customer", after.id, after.id, nullptr, &after,
+                                        platform::kCustomerCreated);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Result<Customer> GetCustomer(CustomerId id) override { return inner_->GetCustomer(id); }
+  Result<Customer> GetCustomerByExternalId(std::string_view external_id) override {
+    return inner_->GetCustomerByExternalId(external_id);
+  }
+  Result<Customer> UpdateCustomer(const Customer& customer) override {
+    return Write<Customer>([&]() -> Result<std::pair<Customer, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Customer before, inner_->GetCustomer(customer.id));
+      CENTRIC_ASSIGN_OR_RETURN(Customer after, inner_->UpdateCustomer(customer));
+      Change c = EntityChange("update", "customer", after.id, after.id, &before, &after,
+                              platform::kCustomerUpdated);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Status DeleteCustomer(CustomerId id) override {
+    return Delete<Customer>(
+        [&] { return inner_->GetCustomer(id); }, [&] { return inner_->DeleteCustomer(id); },
+        [&](const Customer& before) {
+          return EntityChange<Customer>("delete", "customer", id, id, &before, nullptr,
+                                        platform::kCustomerDeleted);
+        });
+  }
+  Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) override {
+    return inner_->ListCustomers(filter);
+  }
+
+  // ---- products
+  Result<Product> CreateProduct(const Product& product) override {
+    return Write<Product>([&]() -> Result<std::pair<Product, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Product after, inner_->CreateProduct(product));
+      Change c = EntityChange<Product>("create", "product", after.id, std::nullopt, nullptr,
+                                       &after);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Result<Product> GetProduct(ProductId id) override { return inner_->GetProduct(id); }
+  Result<Product> UpdateProduct(const Product& product) override {
+    return Write<Product>([&]() -> Result<std::pair<Product, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Product before, inner_->GetProduct(product.id));
+      CENTRIC_ASSIGN_OR_RETURN(Product after, inner_->UpdateProduct(product));
+      Change c = EntityChange("update", "product", after.id, std::nullopt, &before, &after);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Status DeleteProduct(ProductId id) override {
+    return Delete<Product>(
+        [&] { return inner_->GetProduct(id); }, [&] { return inner_->DeleteProduct(id); },
+        [&](const Product& before) {
+          return EntityChange<Product>("delete", "product", id, std::nullopt, &before, nullptr);
+        });
+  }
+  Result<Page<Product>> ListProducts(const ProductFilter& filter) override {
+    return inner_->ListProducts(filter);
+  }
+
+  // ---- orders
+  Result<Order> CreateOrder(const Order& order) override {
+    return Write<Order>([&]() -> Result<std::pair<Order, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Order after, inner_->CreateOrder(order));
+      Change c = EntityChange<Order>("create", "order", after.id, after.customer_id, nullptr,
+                                     &after, platform::kOrderCreated);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Result<Order> GetOrder(OrderId id) override { return inner_->GetOrder(id); }
+  Result<Order> UpdateOrder(const Order& order) override {
+    return Write<Order>([&]() -> Result<std::pair<Order, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Order before, inner_->GetOrder(order.id));
+      CENTRIC_ASSIGN_OR_RETURN(Order after, inner_->UpdateOrder(order));
+      Change c = EntityChange("update", "order", after.id, after.customer_id, &before, &after,
+                              platform::kOrderUpdated);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Status DeleteOrder(OrderId id) override {
+    return Delete<Order>(
+        [&] { return inner_->GetOrder(id); }, [&] { return inner_->DeleteOrder(id); },
+        [&](const Order& before) {
+          return EntityChange<Order>("delete", "order", id, before.customer_id, &before, nullptr,
+                                     platform::kOrderDeleted);
+        });
+  }
+  Result<Page<Order>> ListOrders(const OrderFilter& filter) override {
+    return inner_->ListOrders(filter);
+  }
+
+  // ---- interactions
+  Result<Interaction> CreateInteraction(const Interaction& interaction) override {
+    return Write<Interaction>([&]() -> Result<std::pair<Interaction, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Interaction after, inner_->CreateInteraction(interaction));
+      Change c = EntityChange<Interaction>("create", "interaction", after.id, after.customer_id,
+                                           nullptr, &after, platform::kInteractionLogged);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Result<Interaction> GetInteraction(InteractionId id) override {
+    return inner_->GetInteraction(id);
+  }
+  Result<Interaction> UpdateInteraction(const Interaction& interaction) override {
+    return Write<Interaction>([&]() -> Result<std::pair<Interaction, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(Interaction before, inner_->GetInteraction(interaction.id));
+      CENTRIC_ASSIGN_OR_RETURN(Interaction after, inner_->UpdateInteraction(interaction));
+      Change c = EntityChange("update", "interaction", after.id, after.customer_id, &before,
+                              &after, platform::kInteractionUpdated);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Status DeleteInteraction(InteractionId id) override {
+    return Delete<Interaction>(
+        [&] { return inner_->GetInteraction(id); },
+        [&] { return inner_->DeleteInteraction(id); },
+        [&](const Interaction& before) {
+          return EntityChange<Interaction>("delete", "interaction", id, before.customer_id,
+                                           &before, nullptr, platform::kInteractionDeleted);
+        });
+  }
+  Result<Page<Interaction>> ListInteractions(const InteractionFilter& filter) override {
+    return inner_->ListInteractions(filter);
+  }
+
+  Result<Page<TimelineEvent>> Timeline(CustomerId customer_id, const PageRequest& page) override {
+    return inner_->Timeline(customer_id, page);
+  }
+  Status ScanCustomers(const std::function<Status(const Customer&)>& visit) override {
+    return inner_->ScanCustomers(visit);
+  }
+  Status ScanProducts(const std::function<Status(const Product&)>& visit) override {
+    return inner_->ScanProducts(visit);
+  }
+  Status ScanOrders(const std::function<Status(const Order&)>& visit) override {
+    return inner_->ScanOrders(visit);
+  }
+  Result<StoreStats> Stats() override { return inner_->Stats(); }
+  Result<CustomerId> LastCustomerId() override { return inner_->LastCustomerId(); }
+  Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override {
+    return inner_->ScanOrderFacts(visit);
+  }
+
+  // ---- analyses
+  Result<int64_t> SaveAnalysis(std::string_view report_json,
+                               const std::vector<CustomerPrediction>& rows) override {
+    int64_t run = 0;
+    Status s = connection_.Transaction([&]() -> Status {
+      CENTRIC_ASSIGN_OR_RETURN(run, inner_->SaveAnalysis(report_json, rows));
+      return connection_.Record(PlainChange(
+          "analyze", "retention_run", std::to_string(run),
+          json::object{{"customers", json::object{{"before", nullptr},
+                                                  {"after", static_cast<int64_t>(rows.size())}}}}));
+    });
+    if (!s.ok()) return Error(s);
+    return run;
+  }
+  Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override {
+    return inner_->GetPrediction(customer_id);
+  }
+  Result<AnalysisRun> LatestAnalysis() override { return inner_->LatestAnalysis(); }
+  Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override {
+    return inner_->ScanPurchases(visit);
+  }
+  Result<std::vector<PurchaseLine>> CustomerPurchases(CustomerId customer_id) override {
+    return inner_->CustomerPurchases(customer_id);
+  }
+  Result<int64_t> SaveCrossSell(const CrossSellModel& model) override {
+    int64_t run = 0;
+    Status s = connection_.Transaction([&]() -> Status {
+      CENTRIC_ASSIGN_OR_RETURN(run, inner_->SaveCrossSell(model));
+      auto count = [](size_t n) {
+        return json::object{{"before", nullptr}, {"after", static_cast<int64_t>(n)}};
+      };
+      return connection_.Record(PlainChange("analyze", "crosssell_run", std::to_string(run),
+                                            json::object{{"items", count(model.items.size())},
+                                                         {"rules", count(model.rules.size())}}));
+    });
+    if (!s.ok()) return Error(s);
+    return run;
+  }
+  Result<CrossSellRun> LatestCrossSell() override { return inner_->LatestCrossSell(); }
+  Result<CrossSellSlice> CrossSellNeighbours(std::string_view level,
+                                             const std::vector<std::string>& items,
+                                             int popular) override {
+    return inner_->CrossSellNeighbours(level, items, popular);
+  }
+  Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) override {
+    return inner_->ListCrossSellRules(query);
+  }
+
+  // ---- users, sessions, views
+  Result<User> CreateUser(const User& user, std::string_view password_hash) override {
+    return Write<User>([&]() -> Result<std::pair<User, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(User after, inner_->CreateUser(user, password_hash));
+      Change c = EntityChange<User>("create", "user", after.id, std::nullopt, nullptr, &after);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Result<User> GetUser(int64_t id) override { return inner_->GetUser(id); }
+  Result<std::pair<User, std::string>> FindUserByEmail(std::string_view email) override {
+    return inner_->FindUserByEmail(email);
+  }
+  Result<std::vector<User>> ListUsers() override { return inner_->ListUsers(); }
+  Result<User> UpdateUser(const User& user) override {
+    return Write<User>([&]() -> Result<std::pair<User, Change>> {
+      CENTRIC_ASSIGN_OR_RETURN(User before, inner_->GetUser(user.id));
+      CENTRIC_ASSIGN_OR_RETURN(User after, inner_->UpdateUser(user));
+      Change c = EntityChange("update", "user", after.id, std::nullopt, &before, &after);
+      return std::pair{std::move(after), std::move(c)};
+    });
+  }
+  Status SetUserPassword(int64_t id, std::string_view password_hash) override {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(inner_->SetUserPassword(id, password_hash));
+      // That it changed, never what to.
+      return connection_.Record(PlainChange("password", "user", std::to_string(id)));
+    });
+  }
+  Status CreateSession(const WebSession& session) override {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(inner_->CreateSession(session));
+      return connection_.Record(PlainChange("sign_in", "user", std::to_string(session.user_id)));
+    });
+  }
+  Result<WebSession> FindSession(std::string_view token_hash, Timestamp now) override {
+    return inner_->FindSession(token_hash, now);
+  }
+  Status DeleteSession(std::string_view token_hash) override {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(inner_->DeleteSession(token_hash));
+      const auto& who = connection_.actor();
+      return connection_.Record(
+          PlainChange("sign_out", "user", who.id ? std::to_string(*who.id) : std::string()));
+    });
+  }
+  Status DeleteUserSessions(int64_t user_id) override {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(inner_->DeleteUserSessions(user_id));
+      return connection_.Record(PlainChange("sign_out_everywhere", "user", std::to_string(user_id)));
+    });
+  }
+  Result<SavedView> CreateView(const SavedView& view) override {
+    SavedView created;
+    Status s = connection_.Transaction([&]() -> Status {
+      CENTRIC_ASSIGN_OR_RETURN(created, inner_->CreateView(view));
+      return connection_.Record(PlainChange(
+          "create", "view", std::to_string(created.id),
+          json::object{{"name", json::object{{"before", nullptr}, {"after", created.name}}}}));
+    });
+    if (!s.ok()) return Error(s);
+    return created;
+  }
+  Result<std::vector<SavedView>> ListViews(int64_t user_id) override {
+    return inner_->ListViews(user_id);
+  }
+  Status DeleteView(int64_t user_id, int64_t id) override {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(inner_->DeleteView(user_id, id));
+      return connection_.Record(PlainChange("delete", "view", std::to_string(id)));
+    });
+  }
+
+  Result<std::unique_ptr<BulkWriter>> BeginBulk() override {
+    CENTRIC_ASSIGN_OR_RETURN(CustomerId last, inner_->LastCustomerId());
+    CENTRIC_ASSIGN_OR_RETURN(auto writer, inner_->BeginBulk());
+    return std::unique_ptr<BulkWriter>(
+        new RecordingBulkWriter(std::move(writer), connection_, last));
+  }
+
+  // ---- tokens
+  Result<ApiToken> CreateToken(std::string_view name, Role role,
+                               std::string_view token_hash) override {
+    ApiToken created;
+    Status s = connection_.Transaction([&]() -> Status {
+      CENTRIC_ASSIGN_OR_RETURN(created, inner_->CreateToken(name, role, token_hash));
+      auto set = [](json::value v) { return json::object{{"before", nullptr}, {"after", v}}; };
+      return connection_.Record(PlainChange(
+          "create", "token", std::to_string(created.id),
+          json::object{{"name", set(json::value(created.name))},
+                       {"role", set(json::value(RoleName(created.role)))}}));
+    });
+    if (!s.ok()) return Error(s);
+    return created;
+  }
+  Result<ApiToken> FindToken(std::string_view token_hash) override {
+    return inner_->FindToken(token_hash);
+  }
+  Result<std::vector<ApiToken>> ListTokens() override { return inner_->ListTokens(); }
+  Status RevokeToken(int64_t id) override {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(inner_->RevokeToken(id));
+      return connection_.Record(PlainChange("revoke", "token", std::to_string(id)));
+    });
+  }
+
+ private:
+  // Runs `write`, which returns the entity written and its Change, and records the Change, in
+  // one transaction.
+  template <typename T>
+  Result<T> Write(const std::function<Result<std::pair<T, Change>>()>& write) {
+    T out;
+    Status s = connection_.Transaction([&]() -> Status {
+      CENTRIC_ASSIGN_OR_RETURN(auto written, write());
+      out = std::move(written.first);
+      return connection_.Record(written.second);
+    });
+    if (!s.ok()) return Error(s);
+    return out;
+  }
+  // Reads the entity, deletes it, and records the Change made from what it was.
+  template <typename T>
+  Status Delete(const std::function<Result<T>()>& get, const std::function<Status()>& remove,
+                const std::function<Change(const T&)>& change) {
+    return connection_.Transaction([&]() -> Status {
+      CENTRIC_ASSIGN_OR_RETURN(T before, get());
+      CENTRIC_RETURN_IF_ERROR(remove());
+      return connection_.Record(change(before));
+    });
+  }
+
+  std::unique_ptr<Store> inner_;
+  Connection& connection_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> MakeRecordingStore(std::unique_ptr<Store> inner) {
+  return std::make_unique<RecordingStore>(std::move(inner));
+}
+
+}  // namespace centric::store

@@ -1,0 +1,23 @@
+// Platform routes: the audit log and its exports (admins only; others get 403).
+import { API_BASE, buildQuery, request } from '../../api/client';
+import type { Page } from '../../api/types';
+import type { AuditEntry } from './types';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** One page of entries, newest first; query is auditApiQuery()'s answer. */
+export function listAudit(
+  query: Record<string, string>,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<AuditEntry>> {
+  return request('GET', '/audit', {
+    query: { ...query, cursor, limit: AUDIT_PAGE_SIZE },
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** The download of every entry matching the same filters (a plain link: the cookie goes too). */
+export function auditExportUrl(format: 'csv' | 'xlsx', query: Record<string, string>): string {
+  return `${API_BASE}/audit/export.${format}${buildQuery(query)}`;
+}
