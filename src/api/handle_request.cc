@@ -11,6 +11,7 @@
 #include "api/routes/routes.h"
 #include "api/static_files.h"
 #include "api/web_session.h"
+#include "platform/actor.h"
 
 namespace centric::api {
 namespace {
@@ -28,6 +29,7 @@ Router BuildRouter() {
   AddSessionRoutes(router);
   AddUserRoutes(router);
   AddViewRoutes(router);
+  AddAuditRoutes(router);
   return router;
 }
 
@@ -57,6 +59,22 @@ Result<Caller> Identify(const Request& request, Services& services) {
   return caller;
 }
 
+platform::Actor ActorOf(const Caller& caller, const std::string& client) {
+  platform::Actor actor;
+  actor.role = caller.role;
+  actor.source = client;
+  if (caller.user) {
+    actor.kind = platform::ActorKind::kUser;
+    actor.id = caller.user->id;
+    actor.name = caller.user->email;
+  } else if (caller.token) {
+    actor.kind = platform::ActorKind::kToken;
+    actor.id = caller.token->id;
+    actor.name = caller.token->name;
+  }
+  return actor;
+}
+
 Response Dispatch(const Router& router, Request& request, Services& services) {
   auto target = ParseTarget(request.target);
   if (!target) return ErrorResponse(target.error());
@@ -69,6 +87,12 @@ Response Dispatch(const Router& router, Request& request, Services& services) {
     return services.web->Serve(request.path);
   }
 
+  // Until a caller is identified, writes are the anonymous client's (a sign-in names its user).
+  platform::Actor anonymous;
+  anonymous.kind = platform::ActorKind::kUser;
+  anonymous.source = request.client;
+  services.store.connection().set_actor(std::move(anonymous));
+
   Router::Match match = router.Find(request.method, request.path);
   // A 405 on a public path (POST /health) needs no token either.
   bool is_public = match.route ? match.route->access == Access::kPublic : match.path_is_public;
@@ -76,6 +100,7 @@ Response Dispatch(const Router& router, Request& request, Services& services) {
     auto caller = Identify(request, services);
     if (!caller) return ErrorResponse(caller.error());
     request.caller = std::move(*caller);
+    services.store.connection().set_actor(ActorOf(*request.caller, request.client));
   }
   if (match.allowed.empty()) return ErrorResponse(NotFound("no such route"));
   if (!match.route) return MethodNotAllowed(match.allowed);

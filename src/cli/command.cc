@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/command.h"
 
+#include "platform/actor.h"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -20,6 +22,8 @@ std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx) {
     ctx.exit_code = kExitFailure;
     return nullptr;
   }
+  // Whatever the command writes is audited as the operating-system user who ran it.
+  (*opened)->connection().set_actor(platform::CliActor());
   return std::move(*opened);
 }
 

@@ -45,5 +45,6 @@ void RegisterToken(CLI::App& app, CliContext& ctx);
 void RegisterAnalyze(CLI::App& app, CliContext& ctx);
 void RegisterBasket(CLI::App& app, CliContext& ctx);
 void RegisterUser(CLI::App& app, CliContext& ctx);
+void RegisterAudit(CLI::App& app, CliContext& ctx);
 
 }  // namespace centric::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   RegisterAnalyze(app, ctx);
   RegisterBasket(app, ctx);
   RegisterUser(app, ctx);
+  RegisterAudit(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

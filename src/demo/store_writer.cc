@@ -19,6 +19,7 @@ class StoreSink : public DemoSink {
     auto writer = store_.BeginBulk();
     if (!writer) return writer.error();
     writer_ = std::move(*writer);
+    writer_->set_source("demo");
     for (const auto& product : products) {
       auto id = writer_->UpsertProduct(product);
       if (!id) return id.error();

@@ -135,6 +135,12 @@ Result<ImportSummary> ImportRows(store::BulkWriter& writer, const ImportOptions&
 Result<ImportSummary> Import(store::Store& store, const ImportOptions& options) {
   const auto start = Clock::now();
   CENTRIC_ASSIGN_OR_RETURN(auto writer, store.BeginBulk());
+  // The file's name only: the audit log says what was imported, not where the server keeps it.
+  writer->set_source(fmt::format("{} {}", EntityName(options.entity),
+                                 options.path == "-" ? std::string("stdin")
+                                                     : std::filesystem::path(options.path)
+                                                           .filename()
+                                                           .string()));
   CENTRIC_ASSIGN_OR_RETURN(ImportSummary summary, ImportRows(*writer, options));
   CENTRIC_RETURN_IF_ERROR(writer->Commit());
   summary.seconds = SecondsSince(start);

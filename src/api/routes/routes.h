@@ -14,9 +14,10 @@ void AddOrderRoutes(Router& router);        // /api/v1/orders...
 void AddInteractionRoutes(Router& router);  // /api/v1/interactions...
 void AddTokenRoutes(Router& router);        // /api/v1/tokens... (admin)
 void AddAnalyticsRoutes(Router& router);    // /api/v1/analytics/..., /customers/{id}/predictions
-void AddCrossSellRoutes(Router& router);
+void AddCrossSellRoutes(Router& router);    // /customers/{id}/recommendations, basket rules, categories
 void AddSessionRoutes(Router& router);      // /api/v1/session: web app sign-in and sign-out
 void AddUserRoutes(Router& router);         // /api/v1/users... (admin)
-void AddViewRoutes(Router& router);         // /api/v1/views...: a user's saved views    // /customers/{id}/recommendations, basket rules, categories
+void AddViewRoutes(Router& router);         // /api/v1/views...: a user's saved views
+void AddAuditRoutes(Router& router);        // /api/v1/audit..., /api/v1/events (admin)
 
 }  // namespace centric::api

@@ -8,6 +8,7 @@
 #include "api/passwords.h"
 #include "api/routes/route_util.h"
 #include "api/routes/routes.h"
+#include "platform/actor.h"
 #include "api/web_session.h"
 
 namespace centric::api {
@@ -68,6 +69,13 @@ Response SignIn(const Request& request, Services& services) {
     return WrongCredentials();
   }
   if (services.login_limiter) services.login_limiter->RecordSuccess(email);
+  platform::Actor actor;
+  actor.kind = platform::ActorKind::kUser;
+  actor.id = found->first.id;
+  actor.name = found->first.email;
+  actor.role = found->first.role;
+  actor.source = request.client;
+  services.store.connection().set_actor(std::move(actor));
   auto issued = StartSession(services.store, found->first.id, Now());
   if (!issued) return ErrorResponse(issued.error());
   Response r = JsonResponse(200, SessionJson(found->first, issued->session));

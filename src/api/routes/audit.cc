@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// /api/v1/audit: the audit log, newest first, with its CSV export; /api/v1/events: the event
+// outbox in position order, for consumers that poll. Admins only.
+#include <boost/json/array.hpp>
+
+#include "api/json/audit_json.h"
+#include "api/routes/route_util.h"
+#include "api/routes/routes.h"
+#include "ingest/output.h"
+#include "platform/audit/audit_log.h"
+#include "platform/events/event_log.h"
+#include "platform/events/event_types.h"
+
+namespace centric::api {
+namespace {
+
+namespace json = boost::json;
+
+Result<platform::AuditFilter> ReadAuditFilter(QueryReader& query) {
+  platform::AuditFilter filter;
+  filter.actor = query.String("actor");
+  filter.entity = query.String("entity");
+  filter.entity_id = query.String("entity_id");
+  filter.customer_id = query.OptionalInt("customer_id", 1, INT64_MAX);
+  filter.from = query.OptionalTime("from");
+  filter.to = query.OptionalTime("to");
+  filter.page = ReadPage(query);
+  if (Status s = query.Finish(); !s.ok()) return Error(s);
+  return filter;
+}
+
+Response ListAudit(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  auto filter = ReadAuditFilter(query);
+  if (!filter) return ErrorResponse(filter.error());
+  auto log = platform::MakeAuditLog(services.store.connection());
+  auto page = log->List(*filter);
+  if (!page) return ErrorResponse(page.error());
+  json::array items;
+  for (const auto& e : page->items) items.emplace_back(AuditEntryJson(e));
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"next_cursor", page->next_cursor.empty()
+                                                            ? json::value(nullptr)
+                                                            : json::value(page->next_cursor)}});
+}
+
+Response ExportAudit(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  auto filter = ReadAuditFilter(query);
+  if (!filter) return ErrorResponse(filter.error());
+  std::string csv;
+  auto out = ingest::Output::ToString(&csv);
+  ingest::CsvWriter writer(*out);
+  writer.Record(AuditCsvHeader());
+  size_t rows = 0;
+  auto log = platform::MakeAuditLog(services.store.connection());
+  Status s = log->Scan(*filter, [&](const platform::AuditEntry& e) {
+    writer.Record(AuditCsvRow(e));
+    ++rows;
+    return Status::Ok();
+  });
+  if (s.ok()) s = out->Close();
+  if (!s.ok()) return ErrorResponse(s);
+  Response r;
+  r.status = 200;
+  r.body = std::move(csv);
+  r.headers = {{"Content-Type", "text/csv; charset=utf-8"},
+               {"Content-Disposition", "attachment; filename=\"audit-log.csv\""},
+               {"X-Centric-Rows", std::to_string(rows)}};
+  return r;
+}
+
+// ?after=POSITION&limit=N&type=a,b: the committed events after a position, oldest first.
+Response ListEvents(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  const int64_t after = query.Int("after", 0, 0, INT64_MAX);
+  const int64_t limit = query.Int("limit", 100, 1, 10000);
+  const std::string types_text = query.String("type");
+  if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
+  std::vector<std::string> types;
+  for (size_t start = 0; start < types_text.size();) {
+    size_t comma = types_text.find(',', start);
+    if (comma == std::string::npos) comma = types_text.size();
+    std::string type = types_text.substr(start, comma - start);
+    if (!platform::IsEventType(type)) {
+      return ErrorResponse(InvalidArgument("unknown event type '" + type + "'", "type"));
+    }
+    types.push_back(std::move(type));
+    start = comma + 1;
+  }
+  auto log = platform::MakeEventLog(services.store.connection());
+  auto events = log->Read(after, static_cast<int>(limit), types);
+  if (!events) return ErrorResponse(events.error());
+  json::array items;
+  for (const auto& e : *events) items.emplace_back(EventJson(e));
+  const int64_t next = events->empty() ? after : events->back().position;
+  return JsonResponse(200, json::object{{"items", std::move(items)}, {"next_after", next}});
+}
+
+}  // namespace
+
+void AddAuditRoutes(Router& router) {
+  router.Add(Method::kGet, "/api/v1/audit", Access::kAdmin, ListAudit);
+  router.Add(Method::kGet, "/api/v1/audit/export.csv", Access::kAdmin, ExportAudit);
+  router.Add(Method::kGet, "/api/v1/events", Access::kAdmin, ListEvents);
+}
+
+}  // namespace centric::api
