@@ -51,7 +51,21 @@ Change EntityChange(std::string action, std::string entity, int64_t id,
   change.entity_id = std::to_string(id);
   change.customer_id = customer_id;
   change.fields = platform::FieldChanges(b ? &*b : nullptr, a ? &*a : nullptr);
-  if (!event_type.empty() && !change.fields.empty()) {
+  if (!before || !after) {
+    // A create or delete lists what the entity holds, not its empty fields nor its id (which
+    // the row names already).
+    const char* side = before ? "before" : "after";
+    std::vector<std::string> empty;
+    for (const auto& kv : change.fields) {
+      const json::value& v = kv.value().as_object().at(side);
+      if (kv.key() == "id" || v.is_null() || (v.is_string() && v.get_string().empty()) ||
+          (v.is_array() && v.get_array().empty()) || (v.is_object() && v.get_object().empty())) {
+        empty.emplace_back(kv.key());
+      }
+    }
+    for (const auto& key : empty) change.fields.erase(key);
+  }
+  if (!event_type.empty() && (!change.fields.empty() || !before || !after)) {
     change.event_type = std::string(event_type);
     change.payload = json::object{{change.entity + "_id", id}, {"changes", change.fields}};
     if (customer_id) change.payload["customer_id"] = *customer_id;
