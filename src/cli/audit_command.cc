@@ -39,6 +39,9 @@ Result<platform::AuditFilter> ToFilter(const AuditOptions& o) {
 int RunAudit(CliContext& ctx, const AuditOptions& options) {
   auto filter = ToFilter(options);
   if (!filter) return ReportError(filter.error());
+  if (Status s = RefuseStoreAsOutput(ctx.db, options.output, "--output"); !s.ok()) {
+    return ReportError(s);
+  }
   auto store = OpenStoreOrReport(ctx);
   if (!store) return ctx.exit_code;
   auto log = platform::MakeAuditLog(store->connection());
@@ -48,7 +51,9 @@ int RunAudit(CliContext& ctx, const AuditOptions& options) {
   if (options.format == "csv") csv.Record(api::AuditCsvHeader());
   int64_t shown = 0;
   Status s = log->Scan(*filter, [&](const platform::AuditEntry& e) -> Status {
-    if (options.limit > 0 && shown == options.limit) return Status(StatusCode::kResourceExhausted, "limit reached");
+    if (options.limit > 0 && shown == options.limit) {
+      return Status(StatusCode::kResourceExhausted, "limit reached");  // stops the scan
+    }
     ++shown;
     if (options.format == "csv") {
       csv.Record(api::AuditCsvRow(e));

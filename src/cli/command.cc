@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/command.h"
 
-#include "platform/actor.h"
-
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
+
+#include "platform/actor.h"
 
 namespace centric::cli {
 
@@ -25,6 +26,27 @@ std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx) {
   // Whatever the command writes is audited as the operating-system user who ran it.
   (*opened)->connection().set_actor(platform::CliActor());
   return std::move(*opened);
+}
+
+Status RefuseStoreAsOutput(const std::string& db, const std::string& output,
+                           std::string_view option) {
+  namespace fs = std::filesystem;
+  if (output == "-" || db.rfind("postgres", 0) == 0) return Status::Ok();
+  const std::string path = db.rfind("sqlite://", 0) == 0 ? db.substr(9) : db;
+  // By name as well as by file: the -wal and -shm files exist only while the store is open.
+  std::error_code ec;
+  const fs::path target = fs::weakly_canonical(output, ec);
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    std::error_code file_ec;
+    const bool same = (!ec && target == fs::weakly_canonical(file, file_ec) && !file_ec) ||
+                      fs::equivalent(output, file, file_ec);
+    if (same) {
+      return InvalidArgument(
+          fmt::format("{} is the store's own file; writing it would destroy the store", output),
+          std::string(option));
+    }
+  }
+  return Status::Ok();
 }
 
 int ReportError(const Status& status) {

@@ -31,6 +31,11 @@ void AddDbOption(CLI::App& command, CliContext& ctx);
 // ctx.exit_code to kExitFailure and returns nullptr.
 std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx);
 
+// InvalidArgument (field `option`) when `output` is the store file at `db` or its -wal or -shm
+// file: writing there would destroy the store.
+Status RefuseStoreAsOutput(const std::string& db, const std::string& output,
+                           std::string_view option);
+
 // Prints "centric: <status>" to stderr and returns kExitFailure (kExitUsage for
 // InvalidArgument raised by the command line itself is the caller's choice).
 int ReportError(const Status& status);

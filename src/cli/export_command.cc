@@ -36,6 +36,10 @@ void RegisterExport(CLI::App& app, CliContext& ctx) {
     ingest::Format format = args->format.empty() ? ingest::FormatForPath(args->output)
                             : args->format == "jsonl" ? ingest::Format::kJsonl
                                                       : ingest::Format::kCsv;
+    if (Status s = RefuseStoreAsOutput(ctx.db, args->output, "--output"); !s.ok()) {
+      ctx.exit_code = ReportError(s);
+      return;
+    }
     auto store = OpenStoreOrReport(ctx);
     if (!store) return;
     auto out = ingest::Output::Open(args->output);

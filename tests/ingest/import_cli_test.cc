@@ -21,6 +21,48 @@ using testing::ScratchDir;
 const std::string kRetailII = std::string(CENTRIC_TEST_DATA_DIR) + "/online_retail_ii_sample.csv";
 const std::string kRetailMap = "customer=Customer ID,timestamp=InvoiceDate,product=StockCode";
 
+TEST(ImportCliTest, TheImportIsAuditedAsTheCommandLineAndAuditReadsItBack) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  auto r = RunCentric(dir, {"import", "orders", kRetailII, "--db", db, "--currency", "GBP", "--map",
+                            kRetailMap, "--date-format", "%m/%d/%Y %H:%M"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto audit = RunCentric(dir, {"audit", "--db", db, "--format", "jsonl", "--entity", "import"});
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  auto row = boost::json::parse(audit.out).as_object();
+  EXPECT_EQ(row.at("action").as_string(), "import");
+  EXPECT_EQ(row.at("entity_id").as_string(), "orders online_retail_ii_sample.csv");
+  EXPECT_EQ(row.at("source").as_string(), "cli");
+  EXPECT_EQ(row.at("actor").at("kind").as_string(), "cli");
+  EXPECT_EQ(row.at("changes").at("orders").at("after").as_int64(), 14);
+  auto csv = RunCentric(dir, {"audit", "--db", db, "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out, StartsWith("id,at,actor_kind,actor_id,actor_name,actor_role,source,"));
+}
+
+TEST(ImportCliTest, NoOutputPathOverwritesTheStore) {
+  ScratchDir dir;
+  const std::string db = dir.Path("c.db");
+  ASSERT_EQ(RunCentric(dir, {"init", "--db", db}).exit_code, 0);
+  ASSERT_EQ(RunCentric(dir, {"import", "orders", kRetailII, "--db", db, "--currency", "GBP",
+                             "--map", kRetailMap, "--date-format", "%m/%d/%Y %H:%M"})
+                .exit_code,
+            0);
+  for (const std::string& target : {db, db + "-wal"}) {
+    for (const char* command : {"audit", "export"}) {
+      std::vector<std::string> args = {command};
+      if (std::string(command) == "export") args.push_back("orders");
+      args.insert(args.end(), {"--db", db, "--output", target});
+      auto refused = RunCentric(dir, args);
+      EXPECT_EQ(refused.exit_code, 1) << command << " " << target;
+      EXPECT_THAT(refused.err, HasSubstr("--output: " + target + " is the store's own file"));
+    }
+  }
+  auto stats = (*store::OpenStore(db))->Stats();
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->order_lines, 99);
+}
+
 TEST(ImportCliTest, HelpDescribesFieldsAndExitCodes) {
   ScratchDir dir;
   auto r = RunCentric(dir, {"import", "--help"});

@@ -78,7 +78,9 @@ TEST_P(OutboxAuditTest, EachCustomerWriteLeavesOneAuditRowAndOneEvent) {
     EXPECT_EQ(events[i].customer_id, created->id);
     EXPECT_EQ(events[i].actor_kind, ActorKind::kUser);
     EXPECT_EQ(events[i].actor_name, "ana@example.com");
-    if (i > 0) EXPECT_GT(events[i].position, events[i - 1].position);
+    if (i > 0) {
+      EXPECT_GT(events[i].position, events[i - 1].position);
+    }
   }
   auto payload = boost::json::parse(events[1].payload_json).as_object();
   EXPECT_EQ(payload.at("changes").at("name").at("after").as_string(), "Mai Tran");

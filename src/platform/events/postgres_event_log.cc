@@ -57,7 +57,7 @@ Result<int64_t> PostgresEventLog::LoadCursor(std::string_view consumer) {
 }
 
 Status PostgresEventLog::SaveCursor(std::string_view consumer, int64_t position) {
-  return connection_.InTransaction([&]() -> Status {
+  return connection_.Transaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(
         PgResult r,
         connection_.conn().Run(

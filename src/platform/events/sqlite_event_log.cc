@@ -61,7 +61,7 @@ Result<int64_t> SqliteEventLog::LoadCursor(std::string_view consumer) {
 }
 
 Status SqliteEventLog::SaveCursor(std::string_view consumer, int64_t position) {
-  return connection_.InTransaction([&]() -> Status {
+  return connection_.Transaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(int64_t current, LoadCursor(consumer));
     if (position < current) {
       return InvalidArgument(

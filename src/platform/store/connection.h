@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Connection: one open connection to a store's database, shared by every area's store made on
-// it (areas/stores.h). It owns what the backends have in common below the areas: migrations
+// Connection: one open connection to a store's database, which the stores made on it share.
+// It owns what the backends have in common below the areas: migrations
 // (applied on open), transactions, and the actor whose writes it records in the audit log and
 // the event outbox. Each backend subclasses it (sqlite/, postgres/); an area's backend
 // implementation takes its backend's connection.
@@ -35,7 +35,7 @@ class Connection {
   // Called inside another transaction on this connection, it joins it, so a write made of
   // several writes (one of them recording its Change) commits or rolls back as a whole.
   // FailedPrecondition while a bulk write holds the connection.
-  virtual Status Transaction(const std::function<Status()>& body) = 0;
+  Status Transaction(const std::function<Status()>& body);
 
   // Appends the audit row of `change`, and its event when it has an event type, to the
   // transaction in progress, in the name of actor().
@@ -51,8 +51,21 @@ class Connection {
   void set_actor(platform::Actor actor) { actor_ = std::move(actor); }
   const platform::Actor& actor() const { return actor_; }
 
+  // A bulk writer holds the connection's transaction for a whole import, so Transaction refuses
+  // to start another meanwhile.
+  bool bulk_open() const { return bulk_open_; }
+  void set_bulk_open(bool open) { bulk_open_ = open; }
+
+ protected:
+  // The backend's statements that start, commit and roll back a write transaction.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual void Rollback() = 0;
+
  private:
   platform::Actor actor_ = platform::SystemActor();
+  bool bulk_open_ = false;
+  int depth_ = 0;  // transactions open: more than one when nested
 };
 
 // Opens the database named by `url`: "postgresql://..." or "postgres://..." for PostgreSQL,

@@ -16,9 +16,6 @@ class PostgresStore final : public Store {
  public:
   // Connects to `url` (postgresql://user@host:port/db) and migrates the schema.
   static Result<std::unique_ptr<PostgresStore>> Open(const std::string& url);
-  // A store on a connection that the caller owns and keeps open longer than the store.
-  explicit PostgresStore(PostgresConnection& connection) : connection_(connection) {}
-
   std::string_view backend() const override { return "postgresql"; }
   Result<int> SchemaVersion() override { return connection_.SchemaVersion(); }
   Connection& connection() override { return connection_; }
@@ -95,10 +92,10 @@ class PostgresStore final : public Store {
   PgConn& conn() { return connection_.conn(); }
 
  private:
-  explicit PostgresStore(std::unique_ptr<PostgresConnection> owned)
-      : owned_(std::move(owned)), connection_(*owned_) {}
+  explicit PostgresStore(std::unique_ptr<PostgresConnection> connection)
+      : owned_(std::move(connection)), connection_(*owned_) {}
   Status InTransaction(const std::function<Status()>& body) {
-    return connection_.InTransaction(body);
+    return connection_.Transaction(body);
   }
   Status StreamRows(const std::string& sql,
                     const std::function<Status(const PgResult&, int)>& row) {
@@ -108,8 +105,8 @@ class PostgresStore final : public Store {
   Status WriteOrderLines(OrderId order_id, const Order& order);
   Result<Order> LoadLines(Order order);
 
-  std::unique_ptr<PostgresConnection> owned_;  // empty when the connection is shared
-  PostgresConnection& connection_;
+  std::unique_ptr<PostgresConnection> owned_;
+  PostgresConnection& connection_;  // *owned_, named for the many statements that use it
 };
 
 }  // namespace centric::store::postgres

@@ -17,9 +17,6 @@ class SqliteStore final : public Store {
  public:
   // Opens or creates the database at `path` (":memory:" for a private one) and migrates it.
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
-  // A store on a connection that the caller owns and keeps open longer than the store.
-  explicit SqliteStore(SqliteConnection& connection) : conn_(connection) {}
-
   std::string_view backend() const override { return "sqlite"; }
   Result<int> SchemaVersion() override { return conn_.SchemaVersion(); }
   Connection& connection() override { return conn_; }
@@ -96,16 +93,16 @@ class SqliteStore final : public Store {
   SqliteDb& db() { return conn_.db(); }
 
  private:
-  SqliteStore(std::unique_ptr<SqliteConnection> owned)
-      : owned_(std::move(owned)), conn_(*owned_) {}
-  Status InTransaction(const std::function<Status()>& body) { return conn_.InTransaction(body); }
+  explicit SqliteStore(std::unique_ptr<SqliteConnection> connection)
+      : owned_(std::move(connection)), conn_(*owned_) {}
+  Status InTransaction(const std::function<Status()>& body) { return conn_.Transaction(body); }
   Result<StatementLease> Cached(const char* sql) { return conn_.Cached(sql); }
   Result<Order> LoadOrder(Statement& header_row);
   Status WriteOrderLines(OrderId order_id, const Order& order);
   Result<Order> ResolveOrderProducts(const Order& order);
 
-  std::unique_ptr<SqliteConnection> owned_;  // empty when the connection is shared
-  SqliteConnection& conn_;
+  std::unique_ptr<SqliteConnection> owned_;
+  SqliteConnection& conn_;  // *owned_, named for the many statements that use it
 };
 
 }  // namespace centric::store::sqlite

@@ -40,7 +40,7 @@ Status PostgresConnection::Migrate() {
     }
     for (const auto& m : migrations) {
       if (m.version <= current) continue;
-      CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+      CENTRIC_RETURN_IF_ERROR(Transaction([&]() -> Status {
         CENTRIC_RETURN_IF_ERROR(conn_->Exec(m.sql));
         auto recorded = conn_->Run("INSERT INTO schema_migrations(version, name) VALUES ($1, $2)",
                                    Params().Add(int64_t{m.version}).Add(m.name));
@@ -57,24 +57,6 @@ Result<int> PostgresConnection::SchemaVersion() {
   CENTRIC_ASSIGN_OR_RETURN(auto r,
                            conn_->Run("SELECT coalesce(max(version), 0) FROM schema_migrations"));
   return static_cast<int>(r.Int(0, 0));
-}
-
-Status PostgresConnection::InTransaction(const std::function<Status()>& body) {
-  if (bulk_open_) return FailedPrecondition("a bulk write is in progress on this connection");
-  if (depth_ > 0) {
-    // Joins the transaction in progress; the outermost one commits or rolls back.
-    ++depth_;
-    Status status = body();
-    --depth_;
-    return status;
-  }
-  CENTRIC_RETURN_IF_ERROR(conn_->Exec("BEGIN"));
-  depth_ = 1;
-  Status status = body();
-  depth_ = 0;
-  if (status.ok()) status = conn_->Exec("COMMIT");
-  if (!status.ok()) (void)conn_->Exec("ROLLBACK");
-  return status;
 }
 
 Status PostgresConnection::StreamRows(const std::string& sql,

@@ -22,26 +22,21 @@ class PostgresConnection final : public Connection {
   Status Record(const platform::Change& change) override;
   Status AppendEvent(std::string_view type, std::optional<CustomerId> customer_id,
                      const boost::json::object& payload) override;
-  Status Transaction(const std::function<Status()>& body) override { return InTransaction(body); }
 
-  // Runs `body` in one transaction (BEGIN ... COMMIT, ROLLBACK on error). FailedPrecondition
-  // while a bulk write holds the connection.
-  Status InTransaction(const std::function<Status()>& body);
   // Streams `sql` through a cursor in batches, in one repeatable-read transaction, so a scan is
   // a consistent snapshot.
   Status StreamRows(const std::string& sql, const std::function<Status(const PgResult&, int)>& row);
 
   PgConn& conn() { return *conn_; }
-  bool bulk_open() const { return bulk_open_; }
-  void set_bulk_open(bool open) { bulk_open_ = open; }
 
  private:
   explicit PostgresConnection(std::unique_ptr<PgConn> conn) : conn_(std::move(conn)) {}
   Status Migrate();
+  Status Begin() override { return conn_->Exec("BEGIN"); }
+  Status Commit() override { return conn_->Exec("COMMIT"); }
+  void Rollback() override { (void)conn_->Exec("ROLLBACK"); }
 
   std::unique_ptr<PgConn> conn_;
-  bool bulk_open_ = false;
-  int depth_ = 0;  // transactions open: more than one when nested
 };
 
 }  // namespace centric::store::postgres

@@ -37,7 +37,7 @@ Status SqliteConnection::Migrate() {
   }
   for (const auto& m : migrations) {
     if (m.version <= current) continue;
-    CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+    CENTRIC_RETURN_IF_ERROR(Transaction([&]() -> Status {
       CENTRIC_RETURN_IF_ERROR(db_->Exec(m.sql));
       CENTRIC_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
           "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
@@ -53,24 +53,6 @@ Result<int> SqliteConnection::SchemaVersion() {
                            db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
   CENTRIC_ASSIGN_OR_RETURN(bool row, s.Step());
   return row ? static_cast<int>(s.Int(0)) : 0;
-}
-
-Status SqliteConnection::InTransaction(const std::function<Status()>& body) {
-  if (bulk_open_) return FailedPrecondition("a bulk write is in progress on this connection");
-  if (depth_ > 0) {
-    // Joins the transaction in progress; the outermost one commits or rolls back.
-    ++depth_;
-    Status status = body();
-    --depth_;
-    return status;
-  }
-  CENTRIC_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
-  depth_ = 1;
-  Status status = body();
-  depth_ = 0;
-  if (status.ok()) status = db_->Exec("COMMIT");
-  if (!status.ok()) (void)db_->Exec("ROLLBACK");
-  return status;
 }
 
 Result<StatementLease> SqliteConnection::Cached(const char* sql) {

@@ -25,28 +25,23 @@ class SqliteConnection final : public Connection {
   Status Record(const platform::Change& change) override;
   Status AppendEvent(std::string_view type, std::optional<CustomerId> customer_id,
                      const boost::json::object& payload) override;
-  Status Transaction(const std::function<Status()>& body) override { return InTransaction(body); }
 
-  // Runs `body` in one write transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on error).
-  // FailedPrecondition while a bulk write holds the connection.
-  Status InTransaction(const std::function<Status()>& body);
   // The statement for `sql`, prepared on first use and cached for the connection's life.
   // `sql` must be a string literal (the cache is keyed by its text).
   Result<StatementLease> Cached(const char* sql);
 
   SqliteDb& db() { return *db_; }
-  // A bulk writer holds the connection's transaction for a whole import.
-  bool bulk_open() const { return bulk_open_; }
-  void set_bulk_open(bool open) { bulk_open_ = open; }
 
  private:
   explicit SqliteConnection(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
   Status Migrate();
+  // IMMEDIATE takes the write lock at once, so a transaction never fails half-way for it.
+  Status Begin() override { return db_->Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return db_->Exec("COMMIT"); }
+  void Rollback() override { (void)db_->Exec("ROLLBACK"); }
 
   std::unique_ptr<SqliteDb> db_;
   std::unordered_map<std::string, Statement> cache_;
-  bool bulk_open_ = false;
-  int depth_ = 0;  // transactions open: more than one when nested
 };
 
 }  // namespace centric::store::sqlite

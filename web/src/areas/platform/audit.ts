@@ -20,6 +20,8 @@ export const AUDIT_ENTITIES = [
   'view',
   'session',
   'import',
+  'retention_run',
+  'crosssell_run',
   'webhook',
 ] as const;
 
