@@ -17,7 +17,8 @@ export function listAudit(
   });
 }
 
-/** The download of every entry matching the same filters (a plain link: the cookie goes too). */
-export function auditExportUrl(format: 'csv' | 'xlsx', query: Record<string, string>): string {
-  return `${API_BASE}/audit/export.${format}${buildQuery(query)}`;
+/** The CSV download of the entries matching the same filters, at most 100,000 (a plain link:
+ *  the cookie goes too). */
+export function auditExportUrl(query: Record<string, string>): string {
+  return `${API_BASE}/audit/export.csv${buildQuery(query)}`;
 }

@@ -108,7 +108,7 @@ function AuditLog() {
   return (
     <section class="page">
       <PageHeader title={i18n.t('audit.title')}>
-        <a class="button" href={auditExportUrl('csv', apiQuery)} download>
+        <a class="button" href={auditExportUrl(apiQuery)} download>
           {i18n.t('audit.exportCsv')}
         </a>
       </PageHeader>
