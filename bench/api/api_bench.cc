@@ -12,7 +12,7 @@
 #include <random>
 #include <string>
 
-#include "api/auth.h"
+#include "areas/access/credentials.h"
 #include "api/handle_request.h"
 #include "synthetic_data.h"
 
@@ -20,7 +20,7 @@ namespace centric::api {
 namespace {
 
 struct World {
-  std::unique_ptr<store::Store> store;
+  std::unique_ptr<Stores> stores;
   std::string token;
   int64_t customers = 0;
 };
@@ -35,22 +35,22 @@ World& TheWorld() {
                    : std::filesystem::temp_directory_path() /
                          fmt::format("centric-api-bench-{}.db", w.customers);
     bool fresh = !std::filesystem::exists(path);
-    auto opened = store::OpenStore(path.string());
+    auto opened = Stores::Open(path.string());
     if (!opened) {
       fmt::print(stderr, "cannot open {}: {}\n", path.string(), opened.error().ToString());
       std::abort();
     }
-    w.store = std::move(*opened);
+    w.stores = std::move(*opened);
     if (fresh) {
       bench::SyntheticOptions options;
       options.customers = w.customers;
-      auto summary = bench::WriteSynthetic(*w.store, options);
+      auto summary = bench::WriteSynthetic(w.stores->core(), options);
       if (!summary) {
         fmt::print(stderr, "seeding failed: {}\n", summary.error().ToString());
         std::abort();
       }
     }
-    w.token = IssueToken(*w.store, "bench", Role::kAnalyst)->secret;
+    w.token = access::IssueToken(w.stores->access(), "bench", Role::kAnalyst)->secret;
     return w;
   }();
   return world;
@@ -60,7 +60,7 @@ Response Run(World& w, std::string target) {
   Request request;
   request.target = std::move(target);
   request.authorization = "Bearer " + w.token;
-  Services services{*w.store};
+  Services services{*w.stores};
   return HandleRequest(ApiRouter(), request, services);
 }
 

@@ -5,12 +5,14 @@
 
 #include <exception>
 
-#include "api/auth.h"
+#include "api/permit.h"
 #include "api/http_status.h"
 #include "api/query.h"
 #include "api/routes/routes.h"
 #include "api/static_files.h"
-#include "api/web_session.h"
+#include "areas/access/credentials.h"
+#include "areas/access/routes/access_routes.h"
+#include "areas/access/sessions.h"
 #include "platform/actor.h"
 
 namespace centric::api {
@@ -23,12 +25,9 @@ Router BuildRouter() {
   AddProductRoutes(router);
   AddOrderRoutes(router);
   AddInteractionRoutes(router);
-  AddTokenRoutes(router);
   AddAnalyticsRoutes(router);
   AddCrossSellRoutes(router);
-  AddSessionRoutes(router);
-  AddUserRoutes(router);
-  AddViewRoutes(router);
+  access::AddAccessRoutes(router);
   AddAuditRoutes(router);
   return router;
 }
@@ -38,20 +37,20 @@ Router BuildRouter() {
 Result<Caller> Identify(const Request& request, Services& services) {
   Caller caller;
   if (!request.authorization.empty() || request.cookie.empty()) {
-    CENTRIC_ASSIGN_OR_RETURN(store::ApiToken token,
-                             Authenticate(request.authorization, services.store));
+    CENTRIC_ASSIGN_OR_RETURN(access::ApiToken token, access::Authenticate(request.authorization,
+                                                                        services.stores.access()));
     caller.role = token.role;
     caller.token = std::move(token);
     return caller;
   }
-  CENTRIC_ASSIGN_OR_RETURN(SignedIn signed_in,
-                           AuthenticateSession(request.cookie, services.store,
+  CENTRIC_ASSIGN_OR_RETURN(access::SignedIn signed_in,
+                           access::AuthenticateSession(request.cookie, services.stores.access(),
                                                std::chrono::time_point_cast<Timestamp::duration>(
                                                    std::chrono::system_clock::now())));
   const bool reads = request.method == Method::kGet || request.method == Method::kHead;
-  if (!reads && !SameSecret(request.csrf_token, signed_in.session.csrf_token)) {
+  if (!reads && !access::SameSecret(request.csrf_token, signed_in.session.csrf_token)) {
     return Error(PermissionDenied(fmt::format(
-        "missing or wrong {} header: send the csrf_token of GET /api/v1/session", kCsrfHeader)));
+        "missing or wrong {} header: send the csrf_token of GET /api/v1/session", access::kCsrfHeader)));
   }
   caller.role = signed_in.user.role;
   caller.user = std::move(signed_in.user);
@@ -91,7 +90,7 @@ Response Dispatch(const Router& router, Request& request, Services& services) {
   platform::Actor anonymous;
   anonymous.kind = platform::ActorKind::kUser;
   anonymous.source = request.client;
-  services.store.connection().set_actor(std::move(anonymous));
+  services.stores.connection().set_actor(std::move(anonymous));
 
   Router::Match match = router.Find(request.method, request.path);
   // A 405 on a public path (POST /health) needs no token either.
@@ -100,7 +99,7 @@ Response Dispatch(const Router& router, Request& request, Services& services) {
     auto caller = Identify(request, services);
     if (!caller) return ErrorResponse(caller.error());
     request.caller = std::move(*caller);
-    services.store.connection().set_actor(ActorOf(*request.caller, request.client));
+    services.stores.connection().set_actor(ActorOf(*request.caller, request.client));
   }
   if (match.allowed.empty()) return ErrorResponse(NotFound("no such route"));
   if (!match.route) return MethodNotAllowed(match.allowed);

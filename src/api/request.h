@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "store/store.h"
+#include "areas/access/access_types.h"
 
 namespace centric::api {
 
@@ -28,9 +28,9 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // cookie). Routes see the role; user routes (sessions, saved views) need `user`.
 struct Caller {
   Role role = Role::kAnalyst;
-  std::optional<store::ApiToken> token;
-  std::optional<store::User> user;
-  std::optional<store::WebSession> session;
+  std::optional<access::ApiToken> token;
+  std::optional<access::User> user;
+  std::optional<access::WebSession> session;
 };
 
 struct Request {

@@ -9,17 +9,17 @@
 
 #include "api/handle_request.h"
 #include "api/http/http_server.h"
-#include "api/login_limiter.h"
+#include "areas/access/login_limiter.h"
 #include "api/static_files.h"
 
 namespace centric::api {
 
 struct Server::State {
   std::string host;
-  LoginLimiter login_limiter;
+  access::LoginLimiter login_limiter;
   std::optional<StaticFiles> web;
   // Declared before `http` so the stores outlive the threads that use them.
-  std::vector<std::unique_ptr<store::Store>> stores;
+  std::vector<std::unique_ptr<Stores>> stores;
   std::vector<Services> services;
   std::unique_ptr<http::HttpServer> http;
 };

@@ -15,7 +15,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "store/store.h"
+#include "areas/stores.h"
 
 namespace centric::api {
 
@@ -33,7 +33,7 @@ struct ServerOptions {
 };
 
 // Opens a new connection to the store; called once per worker thread by Start().
-using StoreFactory = std::function<Result<std::unique_ptr<store::Store>>()>;
+using StoreFactory = std::function<Result<std::unique_ptr<Stores>>()>;
 
 class Server {
  public:

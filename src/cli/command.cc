@@ -28,6 +28,17 @@ std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx) {
   return std::move(*opened);
 }
 
+std::unique_ptr<Stores> OpenStoresOrReport(CliContext& ctx) {
+  auto opened = Stores::Open(ctx.db);
+  if (!opened) {
+    fmt::print(stderr, "centric: cannot open store {}: {}\n", ctx.db, opened.error().message());
+    ctx.exit_code = kExitFailure;
+    return nullptr;
+  }
+  (*opened)->connection().set_actor(platform::CliActor());
+  return std::move(*opened);
+}
+
 Status RefuseStoreAsOutput(const std::string& db, const std::string& output,
                            std::string_view option) {
   namespace fs = std::filesystem;

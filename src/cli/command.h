@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "areas/stores.h"
 #include "store/store.h"
 
 namespace centric::cli {
@@ -30,6 +31,8 @@ void AddDbOption(CLI::App& command, CliContext& ctx);
 // Opens ctx.db; on failure prints "centric: cannot open store ...: reason" to stderr, sets
 // ctx.exit_code to kExitFailure and returns nullptr.
 std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx);
+// The same for every area's store on one connection.
+std::unique_ptr<Stores> OpenStoresOrReport(CliContext& ctx);
 
 // InvalidArgument (field `option`) when `output` is the store file at `db` or its -wal or -shm
 // file: writing there would destroy the store.
@@ -46,10 +49,8 @@ void RegisterImport(CLI::App& app, CliContext& ctx);
 void RegisterExport(CLI::App& app, CliContext& ctx);
 void RegisterDemo(CLI::App& app, CliContext& ctx);
 void RegisterServe(CLI::App& app, CliContext& ctx);
-void RegisterToken(CLI::App& app, CliContext& ctx);
 void RegisterAnalyze(CLI::App& app, CliContext& ctx);
 void RegisterBasket(CLI::App& app, CliContext& ctx);
-void RegisterUser(CLI::App& app, CliContext& ctx);
 void RegisterAudit(CLI::App& app, CliContext& ctx);
 
 }  // namespace centric::cli

@@ -2,6 +2,7 @@
 // centric: one executable for every job. Exit codes: 0 ok, 1 failure, 2 usage error.
 #include <CLI/CLI.hpp>
 
+#include "areas/access/cli/access_commands.h"
 #include "cli/command.h"
 
 int main(int argc, char** argv) {
@@ -17,10 +18,9 @@ int main(int argc, char** argv) {
   RegisterExport(app, ctx);
   RegisterDemo(app, ctx);
   RegisterServe(app, ctx);
-  RegisterToken(app, ctx);
   RegisterAnalyze(app, ctx);
   RegisterBasket(app, ctx);
-  RegisterUser(app, ctx);
+  centric::access::RegisterAccessCommands(app, ctx);
   RegisterAudit(app, ctx);
   try {
     app.parse(argc, argv);

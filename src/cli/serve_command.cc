@@ -56,7 +56,7 @@ void Serve(CliContext& ctx, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   std::string db = ctx.db;
-  auto server = api::Server::Start(options, [&db] { return store::OpenStore(db); });
+  auto server = api::Server::Start(options, [&db] { return Stores::Open(db); });
   if (!server) {
     ctx.exit_code = ReportError(server.error());
     return;

@@ -27,15 +27,6 @@ json::object Fields(const T& entity) {
   return o;
 }
 
-json::object Fields(const User& user) {
-  // Never the password hash: the audit log holds no secret.
-  return json::object{{"id", user.id},
-                      {"email", user.email},
-                      {"name", user.name},
-                      {"role", RoleName(user.role)},
-                      {"disabled", user.disabled}};
-}
-
 // The Change of a create (before null), update or delete (after null) of one entity. An
 // update that changes nothing is audited but is no event.
 template <typename T>
@@ -391,109 +382,11 @@ class RecordingStore final : public Store {
     return inner_->ListCrossSellRules(query);
   }
 
-  // ---- users, sessions, views
-  Result<User> CreateUser(const User& user, std::string_view password_hash) override {
-    return Write<User>([&]() -> Result<std::pair<User, Change>> {
-      CENTRIC_ASSIGN_OR_RETURN(User after, inner_->CreateUser(user, password_hash));
-      Change c = EntityChange<User>("create", "user", after.id, std::nullopt, nullptr, &after);
-      return std::pair{std::move(after), std::move(c)};
-    });
-  }
-  Result<User> GetUser(int64_t id) override { return inner_->GetUser(id); }
-  Result<std::pair<User, std::string>> FindUserByEmail(std::string_view email) override {
-    return inner_->FindUserByEmail(email);
-  }
-  Result<std::vector<User>> ListUsers() override { return inner_->ListUsers(); }
-  Result<User> UpdateUser(const User& user) override {
-    return Write<User>([&]() -> Result<std::pair<User, Change>> {
-      CENTRIC_ASSIGN_OR_RETURN(User before, inner_->GetUser(user.id));
-      CENTRIC_ASSIGN_OR_RETURN(User after, inner_->UpdateUser(user));
-      Change c = EntityChange("update", "user", after.id, std::nullopt, &before, &after);
-      return std::pair{std::move(after), std::move(c)};
-    });
-  }
-  Status SetUserPassword(int64_t id, std::string_view password_hash) override {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(inner_->SetUserPassword(id, password_hash));
-      // That it changed, never what to.
-      return connection_.Record(PlainChange("password", "user", std::to_string(id)));
-    });
-  }
-  Status CreateSession(const WebSession& session) override {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(inner_->CreateSession(session));
-      return connection_.Record(PlainChange("sign_in", "user", std::to_string(session.user_id)));
-    });
-  }
-  Result<WebSession> FindSession(std::string_view token_hash, Timestamp now) override {
-    return inner_->FindSession(token_hash, now);
-  }
-  Status DeleteSession(std::string_view token_hash) override {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(inner_->DeleteSession(token_hash));
-      const auto& who = connection_.actor();
-      return connection_.Record(
-          PlainChange("sign_out", "user", who.id ? std::to_string(*who.id) : std::string()));
-    });
-  }
-  Status DeleteUserSessions(int64_t user_id) override {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(inner_->DeleteUserSessions(user_id));
-      return connection_.Record(PlainChange("sign_out_everywhere", "user", std::to_string(user_id)));
-    });
-  }
-  Result<SavedView> CreateView(const SavedView& view) override {
-    SavedView created;
-    Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(created, inner_->CreateView(view));
-      return connection_.Record(PlainChange(
-          "create", "view", std::to_string(created.id),
-          json::object{{"name", json::object{{"before", nullptr}, {"after", created.name}}}}));
-    });
-    if (!s.ok()) return Error(s);
-    return created;
-  }
-  Result<std::vector<SavedView>> ListViews(int64_t user_id) override {
-    return inner_->ListViews(user_id);
-  }
-  Status DeleteView(int64_t user_id, int64_t id) override {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(inner_->DeleteView(user_id, id));
-      return connection_.Record(PlainChange("delete", "view", std::to_string(id)));
-    });
-  }
-
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override {
     CENTRIC_ASSIGN_OR_RETURN(CustomerId last, inner_->LastCustomerId());
     CENTRIC_ASSIGN_OR_RETURN(auto writer, inner_->BeginBulk());
     return std::unique_ptr<BulkWriter>(
         new RecordingBulkWriter(std::move(writer), connection_, last));
-  }
-
-  // ---- tokens
-  Result<ApiToken> CreateToken(std::string_view name, Role role,
-                               std::string_view token_hash) override {
-    ApiToken created;
-    Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(created, inner_->CreateToken(name, role, token_hash));
-      auto set = [](json::value v) { return json::object{{"before", nullptr}, {"after", v}}; };
-      return connection_.Record(PlainChange(
-          "create", "token", std::to_string(created.id),
-          json::object{{"name", set(json::value(created.name))},
-                       {"role", set(json::value(RoleName(created.role)))}}));
-    });
-    if (!s.ok()) return Error(s);
-    return created;
-  }
-  Result<ApiToken> FindToken(std::string_view token_hash) override {
-    return inner_->FindToken(token_hash);
-  }
-  Result<std::vector<ApiToken>> ListTokens() override { return inner_->ListTokens(); }
-  Status RevokeToken(int64_t id) override {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_RETURN_IF_ERROR(inner_->RevokeToken(id));
-      return connection_.Record(PlainChange("revoke", "token", std::to_string(id)));
-    });
   }
 
  private:

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Store: everything Centric keeps, behind one interface with one implementation per backend
-// (SQLite embedded, PostgreSQL server). Every write is one transaction; every statement is
-// prepared. Opening a store applies pending schema migrations.
+// Store: what the areas not yet in their own homes (customers and timeline, catalogue and
+// orders, retention, cross-sell) keep, behind one interface with one implementation per
+// backend (SQLite embedded, PostgreSQL server). The access area lives in areas/access. Every
+// write is one transaction; every statement is prepared. Opening a store applies pending
+// schema migrations.
 //
 // Thread-safety: a Store is one connection and is not thread-safe; give each thread its own
 // (OpenStore is cheap). Distinct Store objects on the same database may be used concurrently.
@@ -20,7 +22,6 @@
 #include "core/order.h"
 #include "core/product.h"
 #include "core/result.h"
-#include "core/role.h"
 #include "platform/store/connection.h"
 #include "platform/store/page.h"
 
@@ -79,14 +80,6 @@ struct TimelineEvent {
   std::string summary;  // interaction summary, or the invoice number of an order
   int64_t amount_minor = 0;  // orders only
   std::string currency;      // orders only
-};
-
-struct ApiToken {
-  int64_t id = 0;
-  std::string name;
-  Role role = Role::kAnalyst;
-  Timestamp created_at{};
-  bool revoked = false;
 };
 
 struct StoreStats {
@@ -204,36 +197,6 @@ struct RuleQuery {
   double min_lift = 0;
   std::string antecedent;  // when set, only rules whose antecedent holds this item
   int limit = 50;          // clamped to [1, kMaxPageSize]
-};
-
-// A person who signs in to the web app. Emails are stored lower-cased and are unique.
-struct User {
-  int64_t id = 0;
-  std::string email;
-  std::string name;
-  Role role = Role::kAnalyst;
-  bool disabled = false;
-  Timestamp created_at{};
-  Timestamp updated_at{};
-};
-
-// A signed-in browser: the store keeps the hash of the session secret (the cookie), never the
-// secret itself, and the session's CSRF token.
-struct WebSession {
-  std::string token_hash;
-  int64_t user_id = 0;
-  std::string csrf_token;
-  Timestamp created_at{};
-  Timestamp expires_at{};
-};
-
-// A customer-list view a user saved: a name and the list's query parameters as a JSON object.
-struct SavedView {
-  int64_t id = 0;
-  int64_t user_id = 0;
-  std::string name;
-  std::string query_json;
-  Timestamp created_at{};
 };
 
 // A long write (an import, demo data) as one transaction. Nothing is visible to other
@@ -359,46 +322,15 @@ class Store {
   // NotFound before the first cross-sell run.
   virtual Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) = 0;
 
-  // Users. CreateUser: AlreadyExists (field email) for a taken email, InvalidArgument for an
-  // empty email. GetUser/UpdateUser: NotFound for an unknown id. UpdateUser changes name, role
-  // and disabled. FindUserByEmail returns the user and their password hash (NotFound when
-  // unknown; the email is compared lower-cased).
-  virtual Result<User> CreateUser(const User& user, std::string_view password_hash) = 0;
-  virtual Result<User> GetUser(int64_t id) = 0;
-  virtual Result<std::pair<User, std::string>> FindUserByEmail(std::string_view email) = 0;
-  virtual Result<std::vector<User>> ListUsers() = 0;
-  virtual Result<User> UpdateUser(const User& user) = 0;
-  virtual Status SetUserPassword(int64_t id, std::string_view password_hash) = 0;
-
-  // Sessions. FindSession: NotFound when unknown or expired at `now`. Deleting a user's
-  // sessions signs them out everywhere (on disable or a new password).
-  virtual Status CreateSession(const WebSession& session) = 0;
-  virtual Result<WebSession> FindSession(std::string_view token_hash, Timestamp now) = 0;
-  virtual Status DeleteSession(std::string_view token_hash) = 0;
-  virtual Status DeleteUserSessions(int64_t user_id) = 0;
-
-  // Saved views of one user. CreateView: AlreadyExists (field name) for a name the user
-  // already has. DeleteView: NotFound unless the view is the user's.
-  virtual Result<SavedView> CreateView(const SavedView& view) = 0;
-  virtual Result<std::vector<SavedView>> ListViews(int64_t user_id) = 0;
-  virtual Status DeleteView(int64_t user_id, int64_t id) = 0;
-
   // Starts a bulk write transaction. FailedPrecondition if one is already open.
   virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;
-
-  // API tokens, stored by hash only.
-  virtual Result<ApiToken> CreateToken(std::string_view name, Role role,
-                                       std::string_view token_hash) = 0;
-  // NotFound when no unrevoked token has this hash.
-  virtual Result<ApiToken> FindToken(std::string_view token_hash) = 0;
-  virtual Result<std::vector<ApiToken>> ListTokens() = 0;
-  virtual Status RevokeToken(int64_t id) = 0;
 };
 
 // Opens the store named by `url` (every write recorded in the audit log and, where it changes
-// a customer's story, the event outbox: store/recording_store.h): "postgresql://..." or "postgres://..." for PostgreSQL,
-// anything else is a SQLite file path (":memory:" for a private in-memory database).
-// Applies pending migrations. Unavailable when the database cannot be reached.
+// a customer's story, the event outbox: store/recording_store.h): "postgresql://..." or
+// "postgres://..." for PostgreSQL, anything else a SQLite file path (":memory:" for a private
+// in-memory database). Applies pending migrations. Stores::Open (areas/stores.h) opens this
+// and every other area's store on one connection. Unavailable when the database cannot be reached.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 
 }  // namespace centric::store

@@ -2,7 +2,7 @@
 // Tokens and roles end to end through HandleRequest: who gets 401, who gets 403.
 #include <gtest/gtest.h>
 
-#include "api/auth.h"
+#include "areas/access/credentials.h"
 #include "api_fixture.h"
 
 namespace centric::api {
@@ -34,7 +34,7 @@ TEST_P(AccessTest, MalformedAuthorizationIs401) {
     Request request;
     request.target = "/api/v1/customers";
     request.authorization = header;
-    Services services{*store_};
+    Services services{*stores_};
     ExpectError(HandleRequest(ApiRouter(), request, services), 401, "unauthenticated");
   }
 }
@@ -43,21 +43,21 @@ TEST_P(AccessTest, BearerSchemeIsCaseInsensitive) {
   Request request;
   request.target = "/api/v1/customers";
   request.authorization = "bearer " + analyst_;
-  Services services{*store_};
+  Services services{*stores_};
   EXPECT_EQ(HandleRequest(ApiRouter(), request, services).status, 200);
 }
 
 TEST_P(AccessTest, UnknownTokenIs401) {
-  auto token = GenerateToken();
+  auto token = access::GenerateToken();
   ASSERT_TRUE(token);
   ExpectError(Call(Method::kGet, "/api/v1/customers", "", *token), 401, "unauthenticated");
 }
 
 TEST_P(AccessTest, RevokedTokenIs401) {
-  auto issued = IssueToken(*store_, "short-lived", Role::kAgent);
+  auto issued = access::IssueToken(stores_->access(), "short-lived", Role::kAgent);
   ASSERT_TRUE(issued);
   EXPECT_EQ(Call(Method::kGet, "/api/v1/customers", "", issued->secret).status, 200);
-  ASSERT_TRUE(store_->RevokeToken(issued->token.id).ok());
+  ASSERT_TRUE(stores_->access().RevokeToken(issued->token.id).ok());
   ExpectError(Call(Method::kGet, "/api/v1/customers", "", issued->secret), 401, "unauthenticated");
 }
 

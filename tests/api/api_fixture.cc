@@ -3,17 +3,18 @@
 
 #include <fmt/format.h>
 
-#include "api/auth.h"
+#include "areas/access/credentials.h"
 
 namespace centric::api {
 
 void ApiTest::SetUp() {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
-  store_ = ::centric::testing::FreshStore(GetParam().name, &url_);
-  ASSERT_NE(store_, nullptr);
+  stores_ = ::centric::testing::FreshStores(GetParam().name, &url_);
+  ASSERT_NE(stores_, nullptr);
+  store_ = &stores_->core();
   for (auto [role, out] : {std::pair{Role::kAdmin, &admin_}, std::pair{Role::kAgent, &agent_},
                            std::pair{Role::kAnalyst, &analyst_}}) {
-    auto issued = IssueToken(*store_, std::string(RoleName(role)) + " for tests", role);
+    auto issued = access::IssueToken(stores_->access(), std::string(RoleName(role)) + " for tests", role);
     ASSERT_TRUE(issued) << issued.error().ToString();
     *out = issued->secret;
   }
@@ -26,7 +27,7 @@ Response ApiTest::Call(Method method, std::string target, std::string body,
   request.target = std::move(target);
   request.body = std::move(body);
   if (!token.empty()) request.authorization = fmt::format("Bearer {}", token);
-  Services services{*store_};
+  Services services{*stores_};
   return HandleRequest(ApiRouter(), request, services);
 }
 

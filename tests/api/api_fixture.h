@@ -45,7 +45,8 @@ class ApiTest : public ::testing::TestWithParam<::centric::testing::BackendParam
                       std::string_view sku, int64_t quantity);
   int64_t CreateInteraction(int64_t customer_id, std::string_view kind, std::string_view when);
 
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Stores> stores_;
+  store::Store* store_ = nullptr;  // stores_->core(), which most tests read and write
   std::string url_;  // for more connections to the same store
   std::string admin_;
   std::string agent_;

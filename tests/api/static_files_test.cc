@@ -61,8 +61,8 @@ TEST_F(StaticFilesTest, AFolderWithoutIndexIsRefused) {
 TEST_F(StaticFilesTest, PagesArePublicAndTheApiStaysTheApi) {
   auto files = StaticFiles::Load(root_.string());
   ASSERT_TRUE(files);
-  auto store = ::centric::testing::FreshStore("sqlite");
-  Services services{*store, nullptr, &*files};
+  auto stores = ::centric::testing::FreshStores("sqlite");
+  Services services{*stores, nullptr, &*files};
   Request page;
   page.target = "/segments";
   Response r = HandleRequest(ApiRouter(), page, services);

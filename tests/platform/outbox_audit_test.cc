@@ -22,8 +22,9 @@ class OutboxAuditTest : public ::testing::TestWithParam<BackendParam> {
  protected:
   void SetUp() override {
     CENTRIC_REQUIRE_BACKEND(GetParam().name);
-    store_ = ::centric::testing::FreshStore(GetParam().name);
-    ASSERT_NE(store_, nullptr);
+    stores_ = ::centric::testing::FreshStores(GetParam().name);
+    ASSERT_NE(stores_, nullptr);
+    store_ = &stores_->core();
     Actor ana;
     ana.kind = ActorKind::kUser;
     ana.id = 7;
@@ -56,7 +57,8 @@ class OutboxAuditTest : public ::testing::TestWithParam<BackendParam> {
     return c;
   }
 
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Stores> stores_;
+  store::Store* store_ = nullptr;  // stores_->core()
   std::unique_ptr<EventLog> events_;
   std::unique_ptr<AuditLog> audit_;
 };
@@ -176,18 +178,21 @@ TEST_P(OutboxAuditTest, ARolledBackBulkWriteLeavesNoEvent) {
 }
 
 TEST_P(OutboxAuditTest, NoSecretReachesTheAuditLog) {
-  store::User user;
+  access::AccessStore& access = stores_->access();
+  access::User user;
   user.email = "ana@example.com";
   user.role = Role::kAgent;
-  auto created = store_->CreateUser(user, "$argon2id$v=19$secret-hash");
+  auto created = access.CreateUser(user, "$argon2id$v=19$secret-hash");
   ASSERT_TRUE(created);
-  ASSERT_TRUE(store_->SetUserPassword(created->id, "$argon2id$v=19$other-hash").ok());
-  ASSERT_TRUE(store_->CreateToken("robot", Role::kAnalyst, "feedfacefeedface"));
-  store::WebSession session{.token_hash = "deadbeefdeadbeef", .user_id = created->id,
+  access::UserChange change;
+  change.password_hash = "$argon2id$v=19$other-hash";
+  ASSERT_TRUE(access.UpdateUser(created->id, change));
+  ASSERT_TRUE(access.CreateToken("robot", Role::kAnalyst, "feedfacefeedface"));
+  access::WebSession session{.token_hash = "deadbeefdeadbeef", .user_id = created->id,
                             .csrf_token = "csrf-secret-value",
                             .created_at = FromUnixSeconds(1700000000),
                             .expires_at = FromUnixSeconds(4100000000)};
-  ASSERT_TRUE(store_->CreateSession(session).ok());
+  ASSERT_TRUE(access.CreateSession(session).ok());
   auto rows = AllAudit();
   ASSERT_EQ(rows.size(), 4u);
   for (const auto& row : rows) {

@@ -503,21 +503,6 @@ TEST_P(StoreContractTest, ScansAreOrderedAndStopOnError) {
   EXPECT_TRUE(store_->CreateCustomer(MakeCustomer("after", "scan")));
 }
 
-TEST_P(StoreContractTest, TokensAreFoundByHashUntilRevoked) {
-  auto t = store_->CreateToken("ci", Role::kAnalyst, "hash-1");
-  ASSERT_TRUE(t) << t.error().ToString();
-  auto found = store_->FindToken("hash-1");
-  ASSERT_TRUE(found);
-  EXPECT_EQ(found->role, Role::kAnalyst);
-  EXPECT_EQ(found->name, "ci");
-  EXPECT_EQ(store_->FindToken("hash-2").error().code(), StatusCode::kNotFound);
-  ASSERT_TRUE(store_->RevokeToken(t->id).ok());
-  EXPECT_EQ(store_->FindToken("hash-1").error().code(), StatusCode::kNotFound);
-  auto all = store_->ListTokens();
-  ASSERT_EQ(all->size(), 1u);
-  EXPECT_TRUE(all->at(0).revoked);
-}
-
 TEST_P(StoreContractTest, ConnectionsSeeEachOthersCommits) {
   auto second = OpenStore(url_);
   ASSERT_TRUE(second);
@@ -711,83 +696,6 @@ TEST_P(StoreContractTest, CrossSellModelIsReplacedAsAWholeAndQueried) {
   EXPECT_TRUE(after->neighbours.empty());
   EXPECT_EQ(after->offered, 1);
   EXPECT_TRUE(store_->ListCrossSellRules({})->empty());
-}
-
-TEST_P(StoreContractTest, UsersSessionsAndViews) {
-  User ana{.email = "  Ana@Example.COM ", .name = "Ana", .role = Role::kAdmin};
-  auto created = store_->CreateUser(ana, "$argon2id$hash-a");
-  ASSERT_TRUE(created) << created.error().ToString();
-  EXPECT_EQ(created->email, "ana@example.com");
-  EXPECT_EQ(created->role, Role::kAdmin);
-  EXPECT_FALSE(created->disabled);
-  auto duplicate = store_->CreateUser(User{.email = "ANA@example.com"}, "x");
-  ASSERT_FALSE(duplicate);
-  EXPECT_EQ(duplicate.error().code(), StatusCode::kAlreadyExists);
-  EXPECT_EQ(duplicate.error().field(), "email");
-  EXPECT_EQ(store_->CreateUser(User{.email = " "}, "x").error().code(),
-            StatusCode::kInvalidArgument);
-
-  auto found = store_->FindUserByEmail("ANA@example.com");
-  ASSERT_TRUE(found);
-  EXPECT_EQ(found->first.id, created->id);
-  EXPECT_EQ(found->second, "$argon2id$hash-a");
-  EXPECT_EQ(store_->FindUserByEmail("bo@example.com").error().code(), StatusCode::kNotFound);
-
-  User changed = *created;
-  changed.role = Role::kAgent;
-  changed.disabled = true;
-  changed.name = "Ana M.";
-  auto updated = store_->UpdateUser(changed);
-  ASSERT_TRUE(updated);
-  EXPECT_EQ(updated->role, Role::kAgent);
-  EXPECT_TRUE(updated->disabled);
-  EXPECT_EQ(store_->UpdateUser(User{.id = 999}).error().code(), StatusCode::kNotFound);
-  ASSERT_TRUE(store_->SetUserPassword(created->id, "$argon2id$hash-b").ok());
-  EXPECT_EQ(store_->FindUserByEmail("ana@example.com")->second, "$argon2id$hash-b");
-  ASSERT_TRUE(store_->CreateUser(User{.email = "bo@example.com"}, "h"));
-  EXPECT_EQ(store_->ListUsers()->size(), 2u);
-
-  const Timestamp now = At("2025-01-01T12:00:00Z");
-  WebSession session{.token_hash = "hash1", .user_id = created->id, .csrf_token = "csrf",
-                     .created_at = now, .expires_at = now + std::chrono::hours(12)};
-  ASSERT_TRUE(store_->CreateSession(session).ok());
-  auto got = store_->FindSession("hash1", now + std::chrono::hours(1));
-  ASSERT_TRUE(got) << got.error().ToString();
-  EXPECT_EQ(got->user_id, created->id);
-  EXPECT_EQ(got->csrf_token, "csrf");
-  EXPECT_EQ(got->expires_at, session.expires_at);
-  EXPECT_EQ(store_->FindSession("hash1", now + std::chrono::hours(12)).error().code(),
-            StatusCode::kNotFound);  // expired
-  EXPECT_EQ(store_->CreateSession(WebSession{.token_hash = "h2", .user_id = 999,
-                                             .created_at = now, .expires_at = now})
-                .code(),
-            StatusCode::kNotFound);
-  ASSERT_TRUE(store_->CreateSession(WebSession{.token_hash = "hash2", .user_id = created->id,
-                                               .csrf_token = "c2", .created_at = now,
-                                               .expires_at = now + std::chrono::hours(1)})
-                  .ok());
-  ASSERT_TRUE(store_->DeleteSession("hash1").ok());
-  EXPECT_FALSE(store_->FindSession("hash1", now));
-  EXPECT_TRUE(store_->FindSession("hash2", now));
-  ASSERT_TRUE(store_->DeleteUserSessions(created->id).ok());
-  EXPECT_FALSE(store_->FindSession("hash2", now));
-
-  auto view = store_->CreateView(SavedView{.user_id = created->id, .name = "VIP at risk",
-                                           .query_json = R"({"tier":"high","risk":"high"})"});
-  ASSERT_TRUE(view) << view.error().ToString();
-  EXPECT_GT(view->id, 0);
-  auto again = store_->CreateView(SavedView{.user_id = created->id, .name = "VIP at risk",
-                                            .query_json = "{}"});
-  ASSERT_FALSE(again);
-  EXPECT_EQ(again.error().code(), StatusCode::kAlreadyExists);
-  auto views = store_->ListViews(created->id);
-  ASSERT_EQ(views->size(), 1u);
-  EXPECT_NE(views->front().query_json.find("\"tier\""), std::string::npos);
-  auto bo = store_->FindUserByEmail("bo@example.com")->first;
-  EXPECT_TRUE(store_->ListViews(bo.id)->empty());
-  EXPECT_EQ(store_->DeleteView(bo.id, view->id).code(), StatusCode::kNotFound);  // not Bo's
-  ASSERT_TRUE(store_->DeleteView(created->id, view->id).ok());
-  EXPECT_TRUE(store_->ListViews(created->id)->empty());
 }
 
 TEST_P(StoreContractTest, CustomerListFiltersBySegmentTierRiskAndCategoryAndSortsByValue) {

@@ -46,7 +46,10 @@ bool BackendConfigured(const std::string& backend) {
   return backend != "postgresql" || !PgDsn().empty();
 }
 
-std::unique_ptr<store::Store> FreshStore(const std::string& backend, std::string* url_out) {
+namespace {
+
+// A fresh, empty database of `backend`: its URL.
+std::string FreshUrl(const std::string& backend) {
   std::string url;
   if (backend == "postgresql") {
     url = PgDsn();
@@ -62,6 +65,24 @@ std::unique_ptr<store::Store> FreshStore(const std::string& backend, std::string
     }
     url = path.string();
   }
+  return url;
+}
+
+}  // namespace
+
+std::unique_ptr<Stores> FreshStores(const std::string& backend, std::string* url_out) {
+  const std::string url = FreshUrl(backend);
+  if (url_out) *url_out = url;
+  auto opened = Stores::Open(url);
+  if (!opened) {
+    ADD_FAILURE() << "cannot open " << backend << " stores: " << opened.error().ToString();
+    return nullptr;
+  }
+  return std::move(*opened);
+}
+
+std::unique_ptr<store::Store> FreshStore(const std::string& backend, std::string* url_out) {
+  const std::string url = FreshUrl(backend);
   if (url_out) *url_out = url;
   auto opened = store::OpenStore(url);
   if (!opened) {

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "areas/stores.h"
 #include "store/store.h"
 
 namespace centric::testing {
@@ -29,6 +30,9 @@ std::vector<BackendParam> TestBackends();
 // connections to the same store.
 std::unique_ptr<store::Store> FreshStore(const std::string& backend,
                                          std::string* url_out = nullptr);
+
+// The same, with every area's store on one connection.
+std::unique_ptr<Stores> FreshStores(const std::string& backend, std::string* url_out = nullptr);
 
 // True unless `backend` is PostgreSQL and CENTRIC_TEST_PG_DSN is not set.
 bool BackendConfigured(const std::string& backend);

@@ -19,7 +19,7 @@ constexpr const char* kHeaderKeys[] = {"run_id", "as_of", "model", "period", "cu
 constexpr const char* kSectionKeys[] = {"rfm", "cohorts", "clv", "tiers", "new_vs_established"};
 
 Result<json::object> LatestReport(Services& services) {
-  auto run = services.store.LatestAnalysis();
+  auto run = services.stores.core().LatestAnalysis();
   if (!run) {
     if (run.error().code() == StatusCode::kNotFound) {
       return Error(NotFound("no analysis yet: run `centric analyze` (or import orders)"));
@@ -72,10 +72,10 @@ Response Predictions(const Request& request, Services& services) {
   QueryReader query(request.query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   // Tell an unknown customer apart from a known one without a prediction.
-  if (auto customer = services.store.GetCustomer(*id); !customer) {
+  if (auto customer = services.stores.core().GetCustomer(*id); !customer) {
     return ErrorResponse(customer.error());
   }
-  auto prediction = services.store.GetPrediction(*id);
+  auto prediction = services.stores.core().GetPrediction(*id);
   if (!prediction) {
     if (prediction.error().code() == StatusCode::kNotFound) {
       return ErrorResponse(NotFound(

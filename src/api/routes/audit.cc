@@ -33,7 +33,7 @@ Response ListAudit(const Request& request, Services& services) {
   QueryReader query(request.query);
   auto filter = ReadAuditFilter(query);
   if (!filter) return ErrorResponse(filter.error());
-  auto log = platform::MakeAuditLog(services.store.connection());
+  auto log = platform::MakeAuditLog(services.stores.connection());
   auto page = log->List(*filter);
   if (!page) return ErrorResponse(page.error());
   json::array items;
@@ -57,7 +57,7 @@ Response ExportAudit(const Request& request, Services& services) {
   ingest::CsvWriter writer(*out);
   writer.Record(AuditCsvHeader());
   size_t rows = 0;
-  auto log = platform::MakeAuditLog(services.store.connection());
+  auto log = platform::MakeAuditLog(services.stores.connection());
   Status s = log->Scan(*filter, [&](const platform::AuditEntry& e) -> Status {
     if (rows == kMaxExportRows) return Status(StatusCode::kResourceExhausted, "truncated");
     writer.Record(AuditCsvRow(e));
@@ -96,7 +96,7 @@ Response ListEvents(const Request& request, Services& services) {
     types.push_back(std::move(type));
     start = comma + 1;
   }
-  auto log = platform::MakeEventLog(services.store.connection());
+  auto log = platform::MakeEventLog(services.stores.connection());
   auto events = log->Read(after, static_cast<int>(limit), types);
   if (!events) return ErrorResponse(events.error());
   json::array items;

@@ -108,7 +108,7 @@ Result<LevelOffers> OffersAt(Services& services, const std::string& level,
   // Popular items fill up when the evidence is thin; ask for enough to skip the bought ones.
   std::set<std::string> touched;
   for (const auto& e : history) touched.insert(e.item);
-  auto slice = services.store.CrossSellNeighbours(level, out.kept,
+  auto slice = services.stores.core().CrossSellNeighbours(level, out.kept,
                                                   static_cast<int>(limit + touched.size()));
   if (!slice) return Error(NoModelIsNotFound(slice.error()));
   basket::OfferContext context;
@@ -135,14 +135,14 @@ Response Recommendations(const Request& request, Services& services) {
   if (level != "all" && level != "category" && level != "product") {
     return ErrorResponse(InvalidArgument("must be all, category or product", "level"));
   }
-  auto customer = services.store.GetCustomer(*id);
+  auto customer = services.stores.core().GetCustomer(*id);
   if (!customer) return ErrorResponse(customer.error());
-  auto lines = services.store.CustomerPurchases(*id);
+  auto lines = services.stores.core().CustomerPurchases(*id);
   if (!lines) return ErrorResponse(lines.error());
 
   basket::CustomerValue value;
   json::value tier = nullptr, service_level = nullptr;
-  if (auto prediction = services.store.GetPrediction(*id)) {
+  if (auto prediction = services.stores.core().GetPrediction(*id)) {
     value = {.known = true, .tier = prediction->tier,
              .expected_spend_minor = prediction->expected_spend, .p_alive = prediction->p_alive};
     tier = json::value(prediction->tier);
@@ -189,9 +189,9 @@ Response Rules(const Request& request, Services& services) {
   if (rules_query.level != "category" && rules_query.level != "product") {
     return ErrorResponse(InvalidArgument("must be category or product", "level"));
   }
-  auto run = services.store.LatestCrossSell();
+  auto run = services.stores.core().LatestCrossSell();
   if (!run) return ErrorResponse(NoModelIsNotFound(run.error()));
-  auto rules = services.store.ListCrossSellRules(rules_query);
+  auto rules = services.stores.core().ListCrossSellRules(rules_query);
   if (!rules) return ErrorResponse(NoModelIsNotFound(rules.error()));
   json::array out;
   for (const auto& r : *rules) {
@@ -219,7 +219,7 @@ Response Categories(const Request& request, Services& services) {
   QueryReader query(request.query);
   const size_t targets_wanted = static_cast<size_t>(query.Int("targets", 50, 0, 500));
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto run = services.store.LatestCrossSell();
+  auto run = services.stores.core().LatestCrossSell();
   if (!run) return ErrorResponse(NoModelIsNotFound(run.error()));
   json::object report;
   try {
@@ -241,7 +241,7 @@ Response Categories(const Request& request, Services& services) {
       if (targets.size() >= targets_wanted) break;
       if (!t.is_object() || !t.as_object().contains("customer_id")) continue;
       json::object target = t.as_object();
-      auto customer = services.store.GetCustomer(target["customer_id"].to_number<int64_t>());
+      auto customer = services.stores.core().GetCustomer(target["customer_id"].to_number<int64_t>());
       if (!customer) {
         if (customer.error().code() == StatusCode::kNotFound) continue;
         return ErrorResponse(customer.error());

@@ -72,11 +72,11 @@ Response ListCustomers(const Request& request, Services& services) {
   if (!filter) return ErrorResponse(filter.error());
   filter->page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto page = services.store.ListCustomers(*filter);
+  auto page = services.stores.core().ListCustomers(*filter);
   if (!page) return ErrorResponse(page.error());
   boost::json::array items;
   for (const Customer& c : page->items) {
-    auto item = ListItem(c, services.store);
+    auto item = ListItem(c, services.stores.core());
     if (!item) return ErrorResponse(item.error());
     items.push_back(std::move(*item));
   }
@@ -104,14 +104,14 @@ Response ExportCustomers(const Request& request, Services& services) {
   size_t rows = 0;
   bool truncated = false;
   while (true) {
-    auto page = services.store.ListCustomers(*filter);
+    auto page = services.stores.core().ListCustomers(*filter);
     if (!page) return ErrorResponse(page.error());
     for (const Customer& c : page->items) {
       if (rows == kMaxExportRows) {
         truncated = true;
         break;
       }
-      auto p = services.store.GetPrediction(c.id);
+      auto p = services.stores.core().GetPrediction(c.id);
       if (!p && p.error().code() != StatusCode::kNotFound) return ErrorResponse(p.error());
       writer.Record(std::vector<std::string>{
           std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
@@ -146,12 +146,12 @@ Response GetCustomer(const Request& request, Services& services) {
   QueryReader query(request.query);
   int events = static_cast<int>(query.Int("events", kDefaultEvents, 0, store::kMaxPageSize));
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto customer = services.store.GetCustomer(*id);
+  auto customer = services.stores.core().GetCustomer(*id);
   if (!customer) return ErrorResponse(customer.error());
   boost::json::object out = ToJson(*customer);
   store::Page<store::TimelineEvent> timeline;
   if (events > 0) {
-    auto page = services.store.Timeline(*id, store::PageRequest{"", events});
+    auto page = services.stores.core().Timeline(*id, store::PageRequest{"", events});
     if (!page) return ErrorResponse(page.error());
     timeline = std::move(*page);
   }
@@ -173,7 +173,7 @@ Response GetTimeline(const Request& request, Services& services) {
   QueryReader query(request.query);
   store::PageRequest page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto timeline = services.store.Timeline(*id, page);
+  auto timeline = services.stores.core().Timeline(*id, page);
   if (!timeline) return ErrorResponse(timeline.error());
   return JsonResponse(200, PageJson(*timeline, TimelineEventJson));
 }

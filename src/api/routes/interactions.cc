@@ -18,7 +18,7 @@ Response ListInteractions(const Request& request, Services& services) {
   filter.kind = query.String("kind");
   filter.page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto page = services.store.ListInteractions(filter);
+  auto page = services.stores.core().ListInteractions(filter);
   if (!page) return ErrorResponse(page.error());
   return JsonResponse(200, PageJson(*page, [](const Interaction& i) { return ToJson(i); }));
 }

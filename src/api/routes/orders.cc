@@ -19,7 +19,7 @@ Response ListOrders(const Request& request, Services& services) {
   filter.to = query.OptionalTime("to");
   filter.page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto page = services.store.ListOrders(filter);
+  auto page = services.stores.core().ListOrders(filter);
   if (!page) return ErrorResponse(page.error());
   return JsonResponse(200, PageJson(*page, [](const Order& o) { return ToJson(o); }));
 }

@@ -18,7 +18,7 @@ Response ListProducts(const Request& request, Services& services) {
   filter.category_prefix = query.String("category");
   filter.page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto page = services.store.ListProducts(filter);
+  auto page = services.stores.core().ListProducts(filter);
   if (!page) return ErrorResponse(page.error());
   return JsonResponse(200, PageJson(*page, [](const Product& p) { return ToJson(p); }));
 }

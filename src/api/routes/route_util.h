@@ -55,7 +55,7 @@ Response CreateEntity(const Request& request, Services& services, const EntityCa
   if (!body) return ErrorResponse(body.error());
   T entity;
   if (Status s = FromJson(*body, entity); !s.ok()) return ErrorResponse(s);
-  auto created = (services.store.*calls.create)(entity);
+  auto created = (services.stores.core().*calls.create)(entity);
   if (!created) return ErrorResponse(WriteError(created.error()));
   return Created(ToJson(*created),
                  std::string(calls.collection) + "/" + std::to_string(created->id));
@@ -66,7 +66,7 @@ template <typename T>
 Response GetEntity(const Request& request, Services& services, const EntityCalls<T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
-  auto found = (services.store.*calls.get)(*id);
+  auto found = (services.stores.core().*calls.get)(*id);
   if (!found) return ErrorResponse(found.error());
   return JsonResponse(200, ToJson(*found));
 }
@@ -79,11 +79,11 @@ Response PatchEntity(const Request& request, Services& services, const EntityCal
   auto body = JsonBody(request);
   if (!body) return ErrorResponse(body.error());
   if (!calls.response_only_key.empty()) body->erase(calls.response_only_key);
-  auto current = (services.store.*calls.get)(*id);
+  auto current = (services.stores.core().*calls.get)(*id);
   if (!current) return ErrorResponse(current.error());
   if (Status s = FromJson(*body, *current); !s.ok()) return ErrorResponse(s);
   current->id = *id;
-  auto updated = (services.store.*calls.update)(*current);
+  auto updated = (services.stores.core().*calls.update)(*current);
   if (!updated) return ErrorResponse(WriteError(updated.error()));
   return JsonResponse(200, ToJson(*updated));
 }
@@ -93,7 +93,7 @@ template <typename T>
 Response DeleteEntity(const Request& request, Services& services, const EntityCalls<T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
-  if (Status s = (services.store.*calls.remove)(*id); !s.ok()) return ErrorResponse(s);
+  if (Status s = (services.stores.core().*calls.remove)(*id); !s.ok()) return ErrorResponse(s);
   return NoContent();
 }
 

@@ -292,55 +292,6 @@ Result<std::unique_ptr<BulkWriter>> PostgresStore::BeginBulk() {
   return std::unique_ptr<BulkWriter>(std::move(writer));
 }
 
-// ---- tokens
-
-namespace {
-Result<ApiToken> ReadToken(const PgResult& r, int row) {
-  CENTRIC_ASSIGN_OR_RETURN(Role role, ParseRole(r.Text(row, 2)));
-  return ApiToken{r.Int(row, 0), r.String(row, 1), role, FromUnixSeconds(r.Int(row, 3)),
-                  r.Bool(row, 4)};
-}
-constexpr const char* kTokenColumns =
-    "id, name, role, extract(epoch from created_at)::bigint, revoked";
-}  // namespace
-
-Result<ApiToken> PostgresStore::CreateToken(std::string_view name, Role role,
-                                            std::string_view token_hash) {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("INSERT INTO api_tokens(name, role, token_hash, created_at) "
-                                     "VALUES ($1, $2, $3, to_timestamp($4::bigint)) RETURNING {}",
-                                     kTokenColumns),
-                         Params().Add(name).Add(RoleName(role)).Add(token_hash).Add(NowSeconds())));
-  return ReadToken(r, 0);
-}
-
-Result<ApiToken> PostgresStore::FindToken(std::string_view token_hash) {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM api_tokens WHERE token_hash = $1 AND NOT revoked",
-                                     kTokenColumns),
-                         Params().Add(token_hash)));
-  if (r.rows() == 0) return Error(NotFound("no such token"));
-  return ReadToken(r, 0);
-}
-
-Result<std::vector<ApiToken>> PostgresStore::ListTokens() {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM api_tokens ORDER BY id", kTokenColumns)));
-  std::vector<ApiToken> out;
-  for (int i = 0; i < r.rows(); ++i) {
-    CENTRIC_ASSIGN_OR_RETURN(ApiToken t, ReadToken(r, i));
-    out.push_back(std::move(t));
-  }
-  return out;
-}
-
-Status PostgresStore::RevokeToken(int64_t id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("UPDATE api_tokens SET revoked = true WHERE id = $1",
-                                              Params().Add(id)));
-  if (r.affected() == 0) return NotFound(fmt::format("no token {}", id));
-  return Status::Ok();
-}
-
 Result<CustomerId> PostgresStore::LastCustomerId() {
   CENTRIC_ASSIGN_OR_RETURN(auto r, conn().Run("SELECT coalesce(max(id), 0) FROM customers"));
   return r.Int(0, 0);

@@ -66,26 +66,7 @@ class PostgresStore final : public Store {
                                              const std::vector<std::string>& items,
                                              int popular) override;
   Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) override;
-  Result<User> CreateUser(const User& user, std::string_view password_hash) override;
-  Result<User> GetUser(int64_t id) override;
-  Result<std::pair<User, std::string>> FindUserByEmail(std::string_view email) override;
-  Result<std::vector<User>> ListUsers() override;
-  Result<User> UpdateUser(const User& user) override;
-  Status SetUserPassword(int64_t id, std::string_view password_hash) override;
-  Status CreateSession(const WebSession& session) override;
-  Result<WebSession> FindSession(std::string_view token_hash, Timestamp now) override;
-  Status DeleteSession(std::string_view token_hash) override;
-  Status DeleteUserSessions(int64_t user_id) override;
-  Result<SavedView> CreateView(const SavedView& view) override;
-  Result<std::vector<SavedView>> ListViews(int64_t user_id) override;
-  Status DeleteView(int64_t user_id, int64_t id) override;
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
-
-  Result<ApiToken> CreateToken(std::string_view name, Role role,
-                               std::string_view token_hash) override;
-  Result<ApiToken> FindToken(std::string_view token_hash) override;
-  Result<std::vector<ApiToken>> ListTokens() override;
-  Status RevokeToken(int64_t id) override;
 
   // For the bulk writer, which shares this connection.
   PostgresConnection& pg() { return connection_; }

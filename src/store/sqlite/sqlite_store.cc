@@ -350,65 +350,6 @@ Result<std::unique_ptr<BulkWriter>> SqliteStore::BeginBulk() {
   return std::unique_ptr<BulkWriter>(std::move(writer));
 }
 
-// ---- tokens
-
-Result<ApiToken> SqliteStore::CreateToken(std::string_view name, Role role,
-                                          std::string_view token_hash) {
-  int64_t id = 0;
-  int64_t now = NowSeconds();
-  CENTRIC_RETURN_IF_ERROR(InTransaction([&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto st,
-        Cached("INSERT INTO api_tokens(name, role, token_hash, created_at) VALUES (?, ?, ?, ?)"));
-    st->Bind(1, name).Bind(2, RoleName(role)).Bind(3, token_hash).Bind(4, now);
-    CENTRIC_RETURN_IF_ERROR(st->Run());
-    id = conn_.db().LastInsertRowid();
-    return Status::Ok();
-  }));
-  return ApiToken{id, std::string(name), role, FromUnixSeconds(now), false};
-}
-
-static Result<ApiToken> ReadToken(Statement& st) {
-  CENTRIC_ASSIGN_OR_RETURN(Role role, ParseRole(st.Text(2)));
-  return ApiToken{st.Int(0), st.String(1), role, FromUnixSeconds(st.Int(3)), st.Int(4) != 0};
-}
-
-Result<ApiToken> SqliteStore::FindToken(std::string_view token_hash) {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto st,
-      Cached("SELECT id, name, role, created_at, revoked FROM api_tokens "
-             "WHERE token_hash = ? AND revoked = 0"));
-  st->Bind(1, token_hash);
-  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return Error(NotFound("no such token"));
-  return ReadToken(*st);
-}
-
-Result<std::vector<ApiToken>> SqliteStore::ListTokens() {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto st,
-      Cached("SELECT id, name, role, created_at, revoked FROM api_tokens ORDER BY id"));
-  std::vector<ApiToken> out;
-  while (true) {
-    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    CENTRIC_ASSIGN_OR_RETURN(ApiToken t, ReadToken(*st));
-    out.push_back(std::move(t));
-  }
-  return out;
-}
-
-Status SqliteStore::RevokeToken(int64_t id) {
-  return InTransaction([&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(auto st,
-                             Cached("UPDATE api_tokens SET revoked = 1 WHERE id = ?"));
-    st->Bind(1, id);
-    CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no token {}", id));
-    return Status::Ok();
-  });
-}
-
 Result<CustomerId> SqliteStore::LastCustomerId() {
   CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("SELECT coalesce(max(id), 0) FROM customers"));
   CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());

@@ -16,7 +16,7 @@
 #include <string>
 #include <thread>
 
-#include "api/auth.h"
+#include "areas/access/credentials.h"
 #include "api/server.h"
 #include "support/store_fixture.h"
 
@@ -85,9 +85,9 @@ std::string ErrorCode(const bhttp::response<bhttp::string_body>& res) {
 class ServerSmokeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto seed = ::centric::testing::FreshStore("sqlite", &url_);
+    auto seed = ::centric::testing::FreshStores("sqlite", &url_);
     ASSERT_NE(seed, nullptr);
-    auto issued = IssueToken(*seed, "smoke", Role::kAdmin);
+    auto issued = access::IssueToken(seed->access(), "smoke", Role::kAdmin);
     ASSERT_TRUE(issued);
     token_ = issued->secret;
   }
@@ -97,7 +97,7 @@ class ServerSmokeTest : public ::testing::Test {
     options.port = 0;
     if (options.threads == 0) options.threads = 2;
     std::string url = url_;
-    auto server = Server::Start(options, [url] { return store::OpenStore(url); });
+    auto server = Server::Start(options, [url] { return Stores::Open(url); });
     ASSERT_TRUE(server) << server.error().ToString();
     server_ = std::move(*server);
   }
@@ -213,7 +213,7 @@ TEST_F(ServerSmokeTest, PortInUseIsUnavailable) {
   options.port = server_->port();
   options.threads = 1;
   std::string url = url_;
-  auto second = Server::Start(options, [url] { return store::OpenStore(url); });
+  auto second = Server::Start(options, [url] { return Stores::Open(url); });
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code(), StatusCode::kUnavailable);
   EXPECT_NE(second.error().message().find("in use"), std::string::npos) << second.error().message();

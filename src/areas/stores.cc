@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "areas/stores.h"
+
+namespace centric {
+
+Result<std::unique_ptr<Stores>> Stores::Open(std::string_view url) {
+  CENTRIC_ASSIGN_OR_RETURN(auto core, store::OpenStore(url));
+  std::unique_ptr<Stores> stores(new Stores());
+  stores->core_ = std::move(core);
+  stores->access_ = access::MakeAccessStore(stores->core_->connection());
+  return stores;
+}
+
+}  // namespace centric

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stores: every area's store, opened on one shared connection, so a write that spans areas is
+// one transaction and every area records in the same audit log and event outbox. Adding an
+// area adds its store here: one member and one line in Open.
+//
+// Thread-safety: as its connection, one per thread (OpenStores is cheap).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "areas/access/access_store.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace centric {
+
+class Stores {
+ public:
+  // Opens the database named by `url` (see store::OpenStore) and hands out its areas.
+  static Result<std::unique_ptr<Stores>> Open(std::string_view url);
+
+  store::Connection& connection() { return core_->connection(); }
+  std::string_view backend() const { return core_->backend(); }
+
+  // Customers and timeline, catalogue and orders, retention, cross-sell: the areas that still
+  // share one interface until they move to their own homes.
+  store::Store& core() { return *core_; }
+  access::AccessStore& access() { return *access_; }
+
+ private:
+  Stores() = default;
+
+  // core_ owns the connection, so it is declared first and destroyed last.
+  std::unique_ptr<store::Store> core_;
+  std::unique_ptr<access::AccessStore> access_;
+};
+
+}  // namespace centric
