@@ -10,7 +10,7 @@ preset=${1:-release}
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libsqlite3-dev libpq-dev libsodium-dev libexpected-dev libcli11-dev libfmt-dev
-  libabsl-dev
+  libabsl-dev libcurl4-openssl-dev libssl-dev libxlsxwriter-dev
   libeigen3-dev liblbfgspp-dev libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 postgresql wrk
 )

@@ -13,6 +13,7 @@
 #include "areas/access/credentials.h"
 #include "areas/access/routes/access_routes.h"
 #include "areas/access/sessions.h"
+#include "areas/webhooks/routes/webhook_routes.h"
 #include "platform/actor.h"
 
 namespace centric::api {
@@ -28,6 +29,7 @@ Router BuildRouter() {
   AddAnalyticsRoutes(router);
   AddCrossSellRoutes(router);
   access::AddAccessRoutes(router);
+  webhooks::AddWebhookRoutes(router);
   AddAuditRoutes(router);
   return router;
 }

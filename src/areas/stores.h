@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "areas/access/access_store.h"
+#include "areas/webhooks/webhook_store.h"
 #include "core/result.h"
 #include "store/store.h"
 
@@ -27,6 +28,7 @@ class Stores {
   // share one interface until they move to their own homes.
   store::Store& core() { return *core_; }
   access::AccessStore& access() { return *access_; }
+  webhooks::WebhookStore& webhooks() { return *webhooks_; }
 
  private:
   Stores() = default;
@@ -34,6 +36,7 @@ class Stores {
   // core_ owns the connection, so it is declared first and destroyed last.
   std::unique_ptr<store::Store> core_;
   std::unique_ptr<access::AccessStore> access_;
+  std::unique_ptr<webhooks::WebhookStore> webhooks_;
 };
 
 }  // namespace centric

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "areas/access/cli/access_commands.h"
+#include "areas/webhooks/cli/webhook_commands.h"
 #include "cli/command.h"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   RegisterAnalyze(app, ctx);
   RegisterBasket(app, ctx);
   centric::access::RegisterAccessCommands(app, ctx);
+  centric::webhooks::RegisterWebhookCommand(app, ctx);
   RegisterAudit(app, ctx);
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api/server.h"
+#include "areas/webhooks/dispatcher_thread.h"
 #include "cli/command.h"
 
 namespace centric::cli {
@@ -21,6 +22,7 @@ struct ServeOptions {
   std::string web = "web/dist";
   bool web_given = false;
   bool secure_cookies = false;
+  bool no_webhooks = false;
 };
 
 void Serve(CliContext& ctx, const ServeOptions& opts) {
@@ -61,6 +63,18 @@ void Serve(CliContext& ctx, const ServeOptions& opts) {
     ctx.exit_code = ReportError(server.error());
     return;
   }
+  // Webhook deliveries run on their own thread and connection, apart from request handling.
+  std::unique_ptr<webhooks::DispatcherThread> dispatcher;
+  if (!opts.no_webhooks) {
+    auto started = webhooks::DispatcherThread::Start(db, webhooks::DispatcherOptions{});
+    if (!started) {
+      (*server)->Stop();
+      (*server)->Wait();
+      ctx.exit_code = ReportError(started.error());
+      return;
+    }
+    dispatcher = std::move(*started);
+  }
   fmt::print("centric: listening on {}\n", (*server)->url());
   std::fflush(stdout);
 
@@ -68,6 +82,7 @@ void Serve(CliContext& ctx, const ServeOptions& opts) {
   sigwait(&stop_signals, &signal);
   fmt::print(stderr, "centric: {} received; finishing requests in progress\n",
              signal == SIGINT ? "SIGINT" : "SIGTERM");
+  if (dispatcher) dispatcher->Stop();
   (*server)->Stop();
   (*server)->Wait();
   ctx.exit_code = kExitOk;
@@ -90,6 +105,9 @@ void RegisterServe(CLI::App& app, CliContext& ctx) {
                   ->capture_default_str();
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "Mark session cookies Secure: for a server reached over HTTPS (a TLS proxy)");
+  cmd->add_flag("--no-webhooks", opts->no_webhooks,
+                "Do not deliver webhooks from this process (when another server of the same "
+                "database does)");
   cmd->callback([opts, web, &ctx] {
     opts->web_given = web->count() > 0;
     Serve(ctx, *opts);

@@ -97,7 +97,8 @@ TEST_P(WriteWalkTest, EveryWriteLeavesOneAuditRowInItsCallersNameAndNoSecret) {
   ASSERT_TRUE(ana);
 
   int64_t customer = 0, product = 0, order = 0, interaction = 0, token = 0, user = 0, view = 0;
-  std::string token_secret;
+  int64_t webhook = 0;
+  std::string token_secret, webhook_secret;
   auto id_of = [](int64_t* out) {
     return [out](const json::object& body) { *out = body.at("id").as_int64(); };
   };
@@ -144,6 +145,20 @@ TEST_P(WriteWalkTest, EveryWriteLeavesOneAuditRowInItsCallersNameAndNoSecret) {
        }},
       {Method::kDelete, "/api/v1/tokens/{id}", path("/api/v1/tokens", &token), fixed(""), false,
        204},
+      // The ping goes to a closed port: refused at once, and logged as failed.
+      {Method::kPost, "/api/v1/webhooks", fixed("/api/v1/webhooks"),
+       fixed(R"({"url":"http://127.0.0.1:9/hook","event_types":["customer.created"]})"), false,
+       201,
+       [&](const json::object& body) {
+         webhook = body.at("id").as_int64();
+         webhook_secret = std::string(body.at("secret").as_string());
+       }},
+      {Method::kPatch, "/api/v1/webhooks/{id}", path("/api/v1/webhooks", &webhook),
+       fixed(R"({"active":false,"description":"paused"})")},
+      {Method::kPost, "/api/v1/webhooks/{id}/test",
+       [&] { return fmt::format("/api/v1/webhooks/{}/test", webhook); }, fixed("")},
+      {Method::kDelete, "/api/v1/webhooks/{id}", path("/api/v1/webhooks", &webhook), fixed(""),
+       false, 204},
       {Method::kPost, "/api/v1/users", fixed("/api/v1/users"),
        fixed(fmt::format(R"({{"email":"bo@example.com","name":"Bo","role":"agent",)"
                          R"("password":"{}"}})",
@@ -194,6 +209,7 @@ TEST_P(WriteWalkTest, EveryWriteLeavesOneAuditRowInItsCallersNameAndNoSecret) {
     }
     std::vector<std::string> secrets = {kPassword, kNewPassword, admin_, "argon2"};
     if (!token_secret.empty()) secrets.push_back(token_secret);
+    if (!webhook_secret.empty()) secrets.push_back(webhook_secret);
     if (!csrf_.empty()) secrets.push_back(csrf_);
     if (!cookie_.empty()) secrets.push_back(cookie_.substr(cookie_.find('=') + 1));
     for (const auto& secret : secrets) {
