@@ -12,7 +12,7 @@ packages=(
   libboost1.81-dev libsqlite3-dev libpq-dev libsodium-dev libexpected-dev libcli11-dev libfmt-dev
   libabsl-dev libcurl4-openssl-dev libssl-dev libxlsxwriter-dev
   libeigen3-dev liblbfgspp-dev libgtest-dev libgmock-dev libbenchmark-dev
-  sqlite3 postgresql wrk
+  sqlite3 postgresql wrk unzip
 )
 
 scripts/install-packages.sh "${packages[@]}"

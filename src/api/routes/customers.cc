@@ -11,6 +11,7 @@
 #include "api/routes/route_util.h"
 #include "api/routes/routes.h"
 #include "ingest/output.h"
+#include "platform/xlsx/xlsx_sheet.h"
 
 namespace centric::api {
 namespace {
@@ -87,8 +88,42 @@ Response ListCustomers(const Request& request, Services& services) {
                                                    : boost::json::value(page->next_cursor)}});
 }
 
-// The list as CSV, every page of it up to kMaxExportRows; the same filters as the list.
+// Exports hold every page of the list up to kMaxExportRows, with the same filters as the list.
 constexpr size_t kMaxExportRows = 100000;
+
+// Visits each customer of the filtered list with their prediction (none before an analysis).
+// Returns whether the list was cut at kMaxExportRows.
+Result<bool> ScanExport(
+    Services& services, store::CustomerFilter filter,
+    const std::function<void(const Customer&, const store::CustomerPrediction*)>& visit) {
+  filter.page.limit = store::kMaxPageSize;
+  size_t rows = 0;
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(auto page, services.stores.core().ListCustomers(filter));
+    for (const Customer& c : page.items) {
+      if (rows == kMaxExportRows) return true;
+      auto p = services.stores.core().GetPrediction(c.id);
+      if (!p && p.error().code() != StatusCode::kNotFound) return Error(p.error());
+      visit(c, p ? &*p : nullptr);
+      ++rows;
+    }
+    if (page.next_cursor.empty()) return false;
+    filter.page.cursor = page.next_cursor;
+  }
+}
+
+Response ExportResponse(std::string body, const char* content_type, const char* filename,
+                        int64_t rows, bool truncated) {
+  Response r;
+  r.status = 200;
+  r.body = std::move(body);
+  r.headers = {{"Content-Type", content_type},
+               {"Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename)},
+               {"X-Centric-Rows", std::to_string(rows)}};
+  if (truncated) r.headers.emplace_back("X-Centric-Truncated", std::to_string(kMaxExportRows));
+  return r;
+}
+
 Response ExportCustomers(const Request& request, Services& services) {
   QueryReader query(request.query);
   auto filter = ReadCustomerFilter(query);
@@ -100,38 +135,76 @@ Response ExportCustomers(const Request& request, Services& services) {
   writer.Record(std::vector<std::string_view>{"id", "external_id", "name", "email", "country",
                                               "language", "tier", "service_level", "rfm_segment",
                                               "churn_risk", "p_alive", "clv"});
-  filter->page.limit = store::kMaxPageSize;
-  size_t rows = 0;
-  bool truncated = false;
-  while (true) {
-    auto page = services.stores.core().ListCustomers(*filter);
-    if (!page) return ErrorResponse(page.error());
-    for (const Customer& c : page->items) {
-      if (rows == kMaxExportRows) {
-        truncated = true;
-        break;
-      }
-      auto p = services.stores.core().GetPrediction(c.id);
-      if (!p && p.error().code() != StatusCode::kNotFound) return ErrorResponse(p.error());
-      writer.Record(std::vector<std::string>{
-          std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
-          c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
-          p ? p->rfm_segment : "", p ? p->churn_risk : "",
-          p ? fmt::format("{:.4f}", p->p_alive) : "", p ? fmt::format("{:.2f}", p->clv / 100.0) : ""});
-      ++rows;
-    }
-    if (truncated || page->next_cursor.empty()) break;
-    filter->page.cursor = page->next_cursor;
-  }
+  int64_t rows = 0;
+  auto truncated = ScanExport(services, *filter, [&](const Customer& c,
+                                                     const store::CustomerPrediction* p) {
+    writer.Record(std::vector<std::string>{
+        std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
+        c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
+        p ? p->rfm_segment : "", p ? p->churn_risk : "",
+        p ? fmt::format("{:.4f}", p->p_alive) : "", p ? fmt::format("{:.2f}", p->clv / 100.0) : ""});
+    ++rows;
+  });
+  if (!truncated) return ErrorResponse(truncated.error());
   if (Status s = out->Close(); !s.ok()) return ErrorResponse(s);
-  Response r;
-  r.status = 200;
-  r.body = std::move(csv);
-  r.headers = {{"Content-Type", "text/csv; charset=utf-8"},
-               {"Content-Disposition", "attachment; filename=\"customers.csv\""},
-               {"X-Centric-Rows", std::to_string(rows)}};
-  if (truncated) r.headers.emplace_back("X-Centric-Truncated", std::to_string(kMaxExportRows));
-  return r;
+  return ExportResponse(std::move(csv), "text/csv; charset=utf-8", "customers.csv", rows,
+                        *truncated);
+}
+
+// The currency of the latest analysis, in which lifetime values are given; empty before one.
+std::string AnalysisCurrency(Services& services) {
+  auto run = services.stores.core().LatestAnalysis();
+  if (!run) return "";
+  boost::system::error_code ec;
+  boost::json::value report = boost::json::parse(run->report_json, ec);
+  if (ec || !report.is_object()) return "";
+  const auto* summary = report.as_object().if_contains("summary");
+  if (!summary || !summary->is_object()) return "";
+  const auto* currency = summary->as_object().if_contains("currency");
+  return currency && currency->is_string() ? std::string(currency->as_string()) : "";
+}
+
+// The same list as an .xlsx workbook: probabilities as percentages, lifetime value as money in
+// the analysis currency, the header frozen.
+Response ExportCustomersXlsx(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  auto filter = ReadCustomerFilter(query);
+  if (!filter) return ErrorResponse(filter.error());
+  if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
+  using platform::CellType;
+  auto sheet = platform::XlsxSheet::Create(
+      "Customers", {{"id", CellType::kInteger, 9},
+                    {"external_id", CellType::kText, 14},
+                    {"name", CellType::kText, 28},
+                    {"email", CellType::kText, 30},
+                    {"country", CellType::kText, 8},
+                    {"language", CellType::kText, 9},
+                    {"tier", CellType::kText, 9},
+                    {"service_level", CellType::kText, 13},
+                    {"rfm_segment", CellType::kText, 18},
+                    {"churn_risk", CellType::kText, 10},
+                    {"p_alive", CellType::kPercent, 9},
+                    {"clv", CellType::kMoney, 14, AnalysisCurrency(services)}});
+  if (!sheet) return ErrorResponse(sheet.error());
+  Status added = Status::Ok();
+  auto truncated = ScanExport(services, *filter, [&](const Customer& c,
+                                                     const store::CustomerPrediction* p) {
+    if (!added.ok()) return;
+    using Cell = platform::XlsxCell;
+    added = (*sheet)->AddRow(
+        {Cell(int64_t{c.id}), Cell(c.external_id), Cell(c.name),
+         Cell(c.emails.empty() ? std::string() : c.emails.front()), Cell(c.country),
+         Cell(c.preferred_language), p ? Cell(p->tier) : Cell(), p ? Cell(p->service_level) : Cell(),
+         p ? Cell(p->rfm_segment) : Cell(), p ? Cell(p->churn_risk) : Cell(),
+         p ? Cell(p->p_alive) : Cell(), p ? Cell(p->clv) : Cell()});
+  });
+  if (!truncated) return ErrorResponse(truncated.error());
+  if (!added.ok()) return ErrorResponse(added);
+  const int64_t rows = (*sheet)->rows();
+  auto bytes = (*sheet)->Finish();
+  if (!bytes) return ErrorResponse(bytes.error());
+  return ExportResponse(std::move(*bytes), platform::kXlsxContentType, "customers.xlsx", rows,
+                        *truncated);
 }
 
 Response CreateCustomer(const Request& request, Services& services) {
@@ -188,6 +261,7 @@ void AddCustomerRoutes(Router& router) {
   router.Add(Method::kDelete, "/api/v1/customers/{id}", Access::kWrite, DeleteCustomer);
   router.Add(Method::kGet, "/api/v1/customers/{id}/timeline", Access::kRead, GetTimeline);
   router.Add(Method::kGet, "/api/v1/customers/export.csv", Access::kRead, ExportCustomers);
+  router.Add(Method::kGet, "/api/v1/customers/export.xlsx", Access::kRead, ExportCustomersXlsx);
 }
 
 }  // namespace centric::api

@@ -119,6 +119,15 @@ TEST_P(AnalyticsRoutesTest, TheCustomerListCarriesPredictionsFiltersAndExports) 
             "churn_risk,p_alive,clv");
   EXPECT_NE(csv.body.find(fmt::format("\n{},C-1,Ana,", ana_)), std::string::npos);
   ExpectError(Get("/api/v1/customers/export.csv?cursor=x"), 400, "invalid_argument", "cursor");
+
+  Response xlsx = Get("/api/v1/customers/export.xlsx?sort=-clv");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.Header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.Header("X-Centric-Rows"), "2");
+  EXPECT_EQ(xlsx.Header("Content-Disposition"), "attachment; filename=\"customers.xlsx\"");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  ExpectError(Get("/api/v1/customers/export.xlsx?cursor=x"), 400, "invalid_argument", "cursor");
 }
 
 }  // namespace

@@ -34,6 +34,15 @@ TEST_P(ApiAuditTest, AWriteIsAuditedAsItsTokenWithTheChangedFields) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.body.rfind("id,at,actor_kind,", 0), 0u) << csv.body;
   EXPECT_NE(csv.body.find("Mai Tran"), std::string::npos);
+
+  Response xlsx = Get("/api/v1/audit/export.xlsx?customer_id=" + std::to_string(id));
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.Header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.Header("X-Centric-Rows"), "2");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  ExpectError(Call(Method::kGet, "/api/v1/audit/export.xlsx", "", agent_), 403,
+              "permission_denied");
 }
 
 TEST_P(ApiAuditTest, EventsFollowCustomerWritesInOrder) {
