@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Server: the Centric HTTP/1.1 JSON API (everything under /api/v1, plus /health). Start() opens
-// one Store per worker thread, because a Store is one connection and not thread-safe, binds the
-// address and serves until Stop(). Each worker thread runs its own event loop, so a connection's
-// requests always run on the thread that owns the store they use.
+// the stores once per worker thread (areas/stores.h: every area on one connection, which is
+// not thread-safe), binds the address and serves until Stop(). Each worker thread runs its own
+// event loop, so a connection's requests always run on the thread that owns the stores they
+// use.
 //
 // Thread-safety: port(), url() and Stop() may be called from any thread; Wait() from one thread.
 #pragma once
@@ -32,7 +33,7 @@ struct ServerOptions {
   bool secure_cookies = false;  // session cookies only over HTTPS (behind a TLS proxy)
 };
 
-// Opens a new connection to the store; called once per worker thread by Start().
+// Opens the stores on a new connection; called once per worker thread by Start().
 using StoreFactory = std::function<Result<std::unique_ptr<Stores>>()>;
 
 class Server {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // /api/v1/session: the web app signs in (POST, public), reads who is signed in with the CSRF
-// token (GET), and signs out (DELETE). See web_session.h for the cookie and CSRF scheme.
+// token (GET), and signs out (DELETE). See sessions.h for the cookie and CSRF scheme.
 #include <fmt/format.h>
 
 #include "areas/access/routes/user_json.h"
