@@ -351,6 +351,10 @@ class RecordingStore final : public Store {
   Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override {
     return inner_->GetPrediction(customer_id);
   }
+  Result<std::vector<CustomerPrediction>> GetPredictions(
+      const std::vector<CustomerId>& customer_ids) override {
+    return inner_->GetPredictions(customer_ids);
+  }
   Result<AnalysisRun> LatestAnalysis() override { return inner_->LatestAnalysis(); }
   Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override {
     return inner_->ScanPurchases(visit);

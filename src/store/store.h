@@ -299,6 +299,10 @@ class Store {
                                        const std::vector<CustomerPrediction>& rows) = 0;
   // NotFound when the customer has no prediction (unknown, or no purchase before the as-of).
   virtual Result<CustomerPrediction> GetPrediction(CustomerId customer_id) = 0;
+  // The predictions of `customer_ids` (a page of a list) in one query, in no order; customers
+  // without one are left out.
+  virtual Result<std::vector<CustomerPrediction>> GetPredictions(
+      const std::vector<CustomerId>& customer_ids) = 0;
   // NotFound before the first analysis.
   virtual Result<AnalysisRun> LatestAnalysis() = 0;
 

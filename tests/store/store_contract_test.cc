@@ -577,9 +577,17 @@ TEST_P(StoreContractTest, AnalysisReplacesPredictionsAtomically) {
   EXPECT_EQ(store_->GetPrediction(b.id)->run_id, *run);
   EXPECT_EQ(store_->LatestAnalysis()->id, *run);
 
+  // A page's predictions in one call; unknown ids are left out.
+  auto both = store_->GetPredictions({a.id, b.id, 9999});
+  ASSERT_TRUE(both) << both.error().ToString();
+  ASSERT_EQ(both->size(), 2u);
+  EXPECT_EQ((*both)[0].customer_id + (*both)[1].customer_id, a.id + b.id);
+  EXPECT_TRUE(store_->GetPredictions({})->empty());
+
   // The next run replaces every row.
   ASSERT_TRUE(store_->SaveAnalysis(R"({"model":"pareto"})", {pb}));
   EXPECT_EQ(store_->GetPrediction(a.id).error().code(), StatusCode::kNotFound);
+  ASSERT_EQ(store_->GetPredictions({a.id, b.id})->size(), 1u);
   ASSERT_TRUE(store_->DeleteCustomer(b.id).ok());  // predictions follow their customer
   EXPECT_EQ(store_->GetPrediction(b.id).error().code(), StatusCode::kNotFound);
 }

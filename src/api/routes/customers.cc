@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <unordered_map>
 
 #include "api/handle_request.h"
 #include "api/json/page_json.h"
@@ -50,13 +51,21 @@ Result<store::CustomerFilter> ReadCustomerFilter(QueryReader& query) {
   return filter;
 }
 
+// The latest predictions of a page of customers, by customer id: one query per page.
+Result<std::unordered_map<CustomerId, store::CustomerPrediction>> PagePredictions(
+    store::Store& store, const std::vector<Customer>& customers) {
+  std::vector<CustomerId> ids;
+  ids.reserve(customers.size());
+  for (const Customer& c : customers) ids.push_back(c.id);
+  CENTRIC_ASSIGN_OR_RETURN(auto rows, store.GetPredictions(ids));
+  std::unordered_map<CustomerId, store::CustomerPrediction> by_customer;
+  for (auto& p : rows) by_customer.emplace(p.customer_id, std::move(p));
+  return by_customer;
+}
+
 // A list item: the customer with the summary of their latest prediction (null without one).
-Result<boost::json::object> ListItem(const Customer& c, store::Store& store) {
+boost::json::object ListItem(const Customer& c, const store::CustomerPrediction* prediction) {
   boost::json::object item = ToJson(c);
-  auto prediction = store.GetPrediction(c.id);
-  if (!prediction && prediction.error().code() != StatusCode::kNotFound) {
-    return Error(prediction.error());
-  }
   item["prediction"] = prediction ? boost::json::value{{"p_alive", prediction->p_alive},
                                                        {"clv_minor", prediction->clv},
                                                        {"tier", prediction->tier},
@@ -75,11 +84,12 @@ Response ListCustomers(const Request& request, Services& services) {
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   auto page = services.stores.core().ListCustomers(*filter);
   if (!page) return ErrorResponse(page.error());
+  auto predictions = PagePredictions(services.stores.core(), page->items);
+  if (!predictions) return ErrorResponse(predictions.error());
   boost::json::array items;
   for (const Customer& c : page->items) {
-    auto item = ListItem(c, services.stores.core());
-    if (!item) return ErrorResponse(item.error());
-    items.push_back(std::move(*item));
+    auto found = predictions->find(c.id);
+    items.push_back(ListItem(c, found == predictions->end() ? nullptr : &found->second));
   }
   return JsonResponse(200, boost::json::object{
                                {"items", std::move(items)},
@@ -100,11 +110,11 @@ Result<bool> ScanExport(
   size_t rows = 0;
   while (true) {
     CENTRIC_ASSIGN_OR_RETURN(auto page, services.stores.core().ListCustomers(filter));
+    CENTRIC_ASSIGN_OR_RETURN(auto predictions, PagePredictions(services.stores.core(), page.items));
     for (const Customer& c : page.items) {
       if (rows == kMaxExportRows) return true;
-      auto p = services.stores.core().GetPrediction(c.id);
-      if (!p && p.error().code() != StatusCode::kNotFound) return Error(p.error());
-      visit(c, p ? &*p : nullptr);
+      auto found = predictions.find(c.id);
+      visit(c, found == predictions.end() ? nullptr : &found->second);
       ++rows;
     }
     if (page.next_cursor.empty()) return false;

@@ -54,34 +54,61 @@ Result<int64_t> PostgresStore::SaveAnalysis(std::string_view report_json,
   return run_id;
 }
 
-Result<CustomerPrediction> PostgresStore::GetPrediction(CustomerId customer_id) {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run("SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
-                         "expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, "
-                         "rfm_m, rfm_segment, tier, service_level FROM customer_predictions "
-                         "WHERE customer_id = $1",
-                         Params().Add(customer_id)));
-  if (r.rows() == 0) return Error(NotFound(fmt::format("no prediction for customer {}", customer_id)));
-  auto real = [&](int column) { return std::strtod(r.String(0, column).c_str(), nullptr); };
+namespace {
+
+CustomerPrediction ReadPrediction(const PgResult& r, int row) {
+  auto real = [&](int column) { return std::strtod(r.String(row, column).c_str(), nullptr); };
   CustomerPrediction p;
-  p.customer_id = r.Int(0, 0);
-  p.run_id = r.Int(0, 1);
-  p.frequency = static_cast<int>(r.Int(0, 2));
-  p.recency = static_cast<int>(r.Int(0, 3));
-  p.age = static_cast<int>(r.Int(0, 4));
+  p.customer_id = r.Int(row, 0);
+  p.run_id = r.Int(row, 1);
+  p.frequency = static_cast<int>(r.Int(row, 2));
+  p.recency = static_cast<int>(r.Int(row, 3));
+  p.age = static_cast<int>(r.Int(row, 4));
   p.monetary = real(5);
   p.p_alive = real(6);
   p.expected_purchases = real(7);
   p.expected_spend = real(8);
   p.clv = real(9);
-  p.churn_risk = r.String(0, 10);
-  p.rfm_r = static_cast<int>(r.Int(0, 11));
-  p.rfm_f = static_cast<int>(r.Int(0, 12));
-  p.rfm_m = static_cast<int>(r.Int(0, 13));
-  p.rfm_segment = r.String(0, 14);
-  p.tier = r.String(0, 15);
-  p.service_level = r.String(0, 16);
+  p.churn_risk = r.String(row, 10);
+  p.rfm_r = static_cast<int>(r.Int(row, 11));
+  p.rfm_f = static_cast<int>(r.Int(row, 12));
+  p.rfm_m = static_cast<int>(r.Int(row, 13));
+  p.rfm_segment = r.String(row, 14);
+  p.tier = r.String(row, 15);
+  p.service_level = r.String(row, 16);
   return p;
+}
+
+constexpr const char* kPredictionSelect =
+    "SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
+    "expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, rfm_m, rfm_segment, "
+    "tier, service_level FROM customer_predictions ";
+
+}  // namespace
+
+Result<CustomerPrediction> PostgresStore::GetPrediction(CustomerId customer_id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, connection_.conn().Run(std::string(kPredictionSelect) + "WHERE customer_id = $1",
+                                     Params().Add(customer_id)));
+  if (r.rows() == 0) return Error(NotFound(fmt::format("no prediction for customer {}", customer_id)));
+  return ReadPrediction(r, 0);
+}
+
+Result<std::vector<CustomerPrediction>> PostgresStore::GetPredictions(
+    const std::vector<CustomerId>& customer_ids) {
+  std::vector<CustomerPrediction> out;
+  if (customer_ids.empty()) return out;
+  std::string ids = "{";
+  for (size_t i = 0; i < customer_ids.size(); ++i) {
+    ids += (i ? "," : "") + std::to_string(customer_ids[i]);
+  }
+  ids += "}";
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, connection_.conn().Run(std::string(kPredictionSelect) +
+                                         "WHERE customer_id = ANY($1::bigint[])",
+                                     Params().Add(ids)));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadPrediction(r, i));
+  return out;
 }
 
 Result<AnalysisRun> PostgresStore::LatestAnalysis() {

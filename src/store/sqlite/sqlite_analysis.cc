@@ -59,6 +59,32 @@ Result<int64_t> SqliteStore::SaveAnalysis(std::string_view report_json,
   return run_id;
 }
 
+namespace {
+
+CustomerPrediction ReadPrediction(const Statement& st) {
+  CustomerPrediction p;
+  p.customer_id = st.Int(0);
+  p.run_id = st.Int(1);
+  p.frequency = static_cast<int>(st.Int(2));
+  p.recency = static_cast<int>(st.Int(3));
+  p.age = static_cast<int>(st.Int(4));
+  p.monetary = st.Double(5);
+  p.p_alive = st.Double(6);
+  p.expected_purchases = st.Double(7);
+  p.expected_spend = st.Double(8);
+  p.clv = st.Double(9);
+  p.churn_risk = st.String(10);
+  p.rfm_r = static_cast<int>(st.Int(11));
+  p.rfm_f = static_cast<int>(st.Int(12));
+  p.rfm_m = static_cast<int>(st.Int(13));
+  p.rfm_segment = st.String(14);
+  p.tier = st.String(15);
+  p.service_level = st.String(16);
+  return p;
+}
+
+}  // namespace
+
 Result<CustomerPrediction> SqliteStore::GetPrediction(CustomerId customer_id) {
   CENTRIC_ASSIGN_OR_RETURN(
       auto st, Cached("SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
@@ -68,25 +94,30 @@ Result<CustomerPrediction> SqliteStore::GetPrediction(CustomerId customer_id) {
   st->Bind(1, customer_id);
   CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Error(NotFound(fmt::format("no prediction for customer {}", customer_id)));
-  CustomerPrediction p;
-  p.customer_id = st->Int(0);
-  p.run_id = st->Int(1);
-  p.frequency = static_cast<int>(st->Int(2));
-  p.recency = static_cast<int>(st->Int(3));
-  p.age = static_cast<int>(st->Int(4));
-  p.monetary = st->Double(5);
-  p.p_alive = st->Double(6);
-  p.expected_purchases = st->Double(7);
-  p.expected_spend = st->Double(8);
-  p.clv = st->Double(9);
-  p.churn_risk = st->String(10);
-  p.rfm_r = static_cast<int>(st->Int(11));
-  p.rfm_f = static_cast<int>(st->Int(12));
-  p.rfm_m = static_cast<int>(st->Int(13));
-  p.rfm_segment = st->String(14);
-  p.tier = st->String(15);
-  p.service_level = st->String(16);
-  return p;
+  return ReadPrediction(*st);
+}
+
+Result<std::vector<CustomerPrediction>> SqliteStore::GetPredictions(
+    const std::vector<CustomerId>& customer_ids) {
+  std::vector<CustomerPrediction> out;
+  if (customer_ids.empty()) return out;
+  // The ids as one JSON array parameter: one prepared statement for any page size.
+  std::string ids = "[";
+  for (size_t i = 0; i < customer_ids.size(); ++i) {
+    ids += (i ? "," : "") + std::to_string(customer_ids[i]);
+  }
+  ids += "]";
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto st, Cached("SELECT customer_id, run_id, frequency, recency, age, monetary, p_alive, "
+                      "expected_purchases, expected_spend, clv, churn_risk, rfm_r, rfm_f, rfm_m, "
+                      "rfm_segment, tier, service_level FROM customer_predictions "
+                      "WHERE customer_id IN (SELECT value FROM json_each(?))"));
+  st->Bind(1, ids);
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return out;
+    out.push_back(ReadPrediction(*st));
+  }
 }
 
 Result<AnalysisRun> SqliteStore::LatestAnalysis() {
