@@ -30,6 +30,8 @@ const PAGES = [
   { name: 'cross-sell', path: '/cross-sell' },
   { name: 'admin-users', path: '/admin/users' },
   { name: 'admin-audit', path: '/admin/audit' },
+  { name: 'admin-webhooks', path: '/admin/webhooks' },
+  { name: 'admin-webhook-log', path: null },
 ];
 
 let browser;
@@ -76,6 +78,8 @@ describe('signing in', () => {
 describe('an admin at work', () => {
   let page;
   let customer;
+  /** The webhook added below (to a closed port), kept for the axe and screenshot runs. */
+  let webhook;
 
   before(async () => {
     page = await newPage(browser);
@@ -158,6 +162,100 @@ describe('an admin at work', () => {
     assert.deepEqual(page.problems, []);
   });
 
+  test('adds a webhook, sees its secret once, sends a test, pauses it', async () => {
+    const nav = page.getByRole('navigation', { name: en['nav.label'] });
+    await nav.getByRole('link', { name: en['nav.webhooks'] }).click();
+    await page.getByRole('heading', { level: 1, name: en['webhooks.title'] }).waitFor();
+    await settled(page);
+    await page.getByText(en['webhooks.addHelp']).waitFor();
+    const form = page.locator('form.webhook-form');
+
+    // Nothing ticked: said beside the events, before asking the server.
+    await form.getByLabel(en['webhooks.url'], { exact: true }).fill('ftp://127.0.0.1/hook');
+    await form.getByRole('button', { name: en['webhooks.addSubmit'] }).click();
+    await page.locator('#new-webhook-event_types-error').filter({ hasText: en['webhooks.needEvents'] }).waitFor();
+    // The server's refusal goes beside the field it names.
+    await form.getByRole('checkbox', { name: en['webhooks.event.interaction.logged'] }).check();
+    await form.getByRole('checkbox', { name: en['webhooks.event.order.created'] }).check();
+    await form.getByRole('button', { name: en['webhooks.addSubmit'] }).click();
+    const urlError = page.locator('#new-webhook-url-error');
+    await urlError.filter({ hasText: en['webhooks.refused'].replace('{message}', '') }).waitFor();
+    assert.equal(await form.getByLabel(en['webhooks.url'], { exact: true }).getAttribute('aria-invalid'), 'true');
+
+    // Port 9 on loopback is closed: every delivery fails, quickly.
+    const url = `http://127.0.0.1:9/e2e-${Date.now()}`;
+    const description = `E2E receiver ${Date.now()}`;
+    await form.getByLabel(en['webhooks.url'], { exact: true }).fill(url);
+    await form.getByLabel(en['webhooks.description'], { exact: true }).fill(description);
+    await form.getByRole('button', { name: en['webhooks.addSubmit'] }).click();
+
+    const shown = page.getByTestId('new-secret');
+    await shown.waitFor();
+    await shown.getByText(en['webhooks.secretOnce']).waitFor();
+    await shown.getByText('Centric-Signature: t=').waitFor();
+    const secretField = shown.getByLabel(en['webhooks.secretOf'].replace('{name}', description));
+    const secret = await secretField.inputValue();
+    assert.match(secret, /^whsec_[A-Za-z0-9_-]{40,}$/);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await shown.getByRole('button', { name: en['webhooks.copy'], exact: true }).click();
+    await shown.getByText(en['webhooks.copied']).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
+
+    // The API never shows it again.
+    const listed = await page.evaluate(async () => (await fetch('/api/v1/webhooks')).text());
+    assert.ok(!listed.includes(secret), 'the list of webhooks holds no secret');
+    webhook = JSON.parse(listed).items.find((w) => w.description === description);
+    assert.ok(webhook, 'the new webhook is listed');
+    assert.deepEqual(webhook.event_types, ['order.created', 'interaction.logged']);
+    PAGES.find((p) => p.name === 'admin-webhook-log').path = `/admin/webhooks/${webhook.id}`;
+
+    // Closed, it is gone from the page; after a reload too.
+    await shown.getByRole('button', { name: en['webhooks.secretDone'] }).click();
+    assert.equal(await page.getByTestId('new-secret').count(), 0);
+    assert.ok(!(await page.content()).includes(secret), 'the secret is gone once closed');
+    await page.reload();
+    await settled(page);
+    const card = page.getByTestId('webhook').filter({ hasText: description });
+    await card.waitFor();
+    assert.ok(!(await page.content()).includes(secret), 'the secret is gone after a reload');
+    await card.getByText(en['webhooks.active'], { exact: true }).waitFor();
+
+    // A test ping to a closed port fails, with the error, and lands in the log.
+    await card.getByRole('button', { name: en['webhooks.sendTest'] }).click();
+    const result = card.getByTestId('test-result');
+    await result.waitFor({ timeout: 20_000 });
+    const resultText = await result.textContent();
+    assert.ok(resultText.startsWith(en['webhooks.testFailed'].replace('{error}', '')), resultText);
+    assert.ok(resultText.length > en['webhooks.testFailed'].length, `the error is given: ${resultText}`);
+    await card.getByRole('link', { name: en['webhooks.openLog'], exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en['webhooks.logTitle'] }).waitFor();
+    await settled(page);
+    const row = page.getByTestId('delivery-table').locator('tbody tr').first();
+    await row.waitFor();
+    const rowText = await row.textContent();
+    for (const word of [en['webhooks.ping'], en['webhooks.status.failed']]) assert.ok(rowText.includes(word), `${word} in ${rowText}`);
+    const error = (await row.locator('td.delivery-error').textContent()).trim();
+    assert.ok(error && error !== '—', `the failed ping has an error (${error})`);
+    // The filter keeps it under "failed" and not under "delivered".
+    await page.getByRole('navigation', { name: en['webhooks.filterLabel'] }).getByRole('link', { name: en['webhooks.filter.delivered'] }).click();
+    await page.waitForURL((u) => u.searchParams.get('status') === 'delivered');
+    await settled(page);
+    await page.getByText(en['webhooks.noMatch']).waitFor();
+    await page.getByRole('navigation', { name: en['webhooks.filterLabel'] }).getByRole('link', { name: en['webhooks.filter.failed'] }).click();
+    await page.waitForURL((u) => u.searchParams.get('status') === 'failed');
+    await settled(page);
+    await page.getByTestId('delivery-table').locator('tbody tr').first().waitFor();
+
+    // Paused: said on the page and on the server.
+    await page.getByRole('button', { name: en['webhooks.pause'], exact: true }).click();
+    await page.getByText(en['webhooks.pausedHelp']).waitFor();
+    await page.getByTestId('webhook').getByText(en['webhooks.paused'], { exact: true }).waitFor();
+    await page.getByRole('button', { name: en['webhooks.resume'], exact: true }).waitFor();
+    const active = await page.evaluate(async (id) => (await (await fetch(`/api/v1/webhooks/${id}`)).json()).active, webhook.id);
+    assert.equal(active, false);
+    assert.deepEqual(page.problems, []);
+  });
+
   test('every page passes axe-core with no serious or critical violation, in English and Arabic', async () => {
     const report = [];
     for (const locale of ['en', 'ar']) {
@@ -182,16 +280,39 @@ describe('an admin at work', () => {
           await shooter.goto(path);
           await settled(shooter, locale);
           await screenshot(shooter, `${locale}-${size}-${name}`);
-        }
-        // No sideways scrolling of the whole page on a phone: wide tables scroll in place.
-        if (size === 'phone') {
-          const overflow = await shooter.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          assert.ok(overflow <= 1, `page is ${overflow}px wider than a ${viewport.width}px phone`);
+          // No sideways scrolling of the whole page on a phone: wide tables scroll in place.
+          if (size === 'phone') {
+            const overflow = await shooter.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert.ok(overflow <= 1, `${locale} ${name} is ${overflow}px wider than a ${viewport.width}px phone`);
+          }
         }
         assert.deepEqual(shooter.problems, []);
         await shooter.context().close();
       }
     }
+  });
+
+  test('deletes the webhook, with its delivery log, after asking', async () => {
+    await page.goto(`/admin/webhooks/${webhook.id}`);
+    await settled(page);
+    await page.getByRole('button', { name: en['webhooks.delete'], exact: true }).click();
+    const name = webhook.description;
+    await page.getByText(en['webhooks.deleteConfirm'].replace('{name}', name)).waitFor();
+    // Cancel first: nothing happens.
+    await page.getByRole('button', { name: en['webhooks.cancel'], exact: true }).click();
+    assert.equal(await page.getByText(en['webhooks.deleteConfirm'].replace('{name}', name)).count(), 0);
+    await page.getByRole('button', { name: en['webhooks.delete'], exact: true }).click();
+    await page.getByRole('button', { name: en['webhooks.deleteYes'] }).click();
+    await page.getByRole('heading', { level: 1, name: en['webhooks.title'] }).waitFor();
+    await page.getByRole('status').filter({ hasText: en['webhooks.deleted'].replace('{name}', name) }).waitFor();
+    await settled(page);
+    assert.equal(await page.getByTestId('webhook').filter({ hasText: name }).count(), 0);
+    const statuses = await page.evaluate(
+      async (id) => Promise.all([`/api/v1/webhooks/${id}`, `/api/v1/webhooks/${id}/deliveries`].map(async (p) => (await fetch(p)).status)),
+      webhook.id,
+    );
+    assert.deepEqual(statuses, [404, 404]);
+    assert.deepEqual(page.problems, []);
   });
 
   test('switches to Arabic: right to left, mirrored layout, remembered', async () => {
@@ -261,6 +382,24 @@ describe('an agent', () => {
       Promise.all(['/api/v1/audit', '/api/v1/audit/export.csv'].map(async (path) => (await fetch(path)).status)),
     );
     assert.deepEqual(statuses, [403, 403]);
+    await page.context().close();
+  });
+
+  test('cannot see or open the webhooks', async () => {
+    const page = await newPage(browser);
+    await signIn(page, AGENT);
+    await page.getByRole('heading', { level: 1, name: en['dashboard.title'] }).waitFor();
+    const nav = page.getByRole('navigation', { name: en['nav.label'] });
+    assert.equal(await nav.getByRole('link', { name: en['nav.webhooks'] }).count(), 0);
+    for (const path of ['/admin/webhooks', '/admin/webhooks/1']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: en['notAllowed.title'] }).waitFor();
+      assert.equal(await page.getByRole('table').count(), 0);
+    }
+    const statuses = await page.evaluate(async () =>
+      Promise.all(['/api/v1/webhooks', '/api/v1/event-types', '/api/v1/webhooks/1/deliveries'].map(async (path) => (await fetch(path)).status)),
+    );
+    assert.deepEqual(statuses, [403, 403, 403]);
     await page.context().close();
   });
 });

@@ -8,8 +8,9 @@ import { ADMIN, launch, messages, newPage, settled, signIn } from './harness.mjs
 
 const en = messages('en');
 
-const PAGES = ['/', '/customers', '/segments', '/cross-sell', '/admin/users', '/admin/audit'];
+const PAGES = ['/', '/customers', '/segments', '/cross-sell', '/admin/users', '/admin/audit', '/admin/webhooks'];
 // Admin pages list at least the admin (and the admin's sign-in is audited): no empty state there.
+// Webhooks start empty, and say so.
 const ADMIN_PAGES = new Set(['/admin/users', '/admin/audit']);
 
 let browser;

@@ -13,6 +13,8 @@ import { CustomersPage } from './areas/customers/customers';
 import { DashboardPage } from './areas/customers/dashboard';
 import { AuditLogPage } from './areas/platform/audit-log';
 import { SegmentsPage } from './areas/retention/segments';
+import { WebhookLogPage } from './areas/webhooks/webhook-log';
+import { WebhooksPage } from './areas/webhooks/webhooks-page';
 import { NotFoundPage } from './components/not-found';
 import { ErrorState, Loading } from './components/states';
 import { useI18n, useSetLocale } from './i18n/context';
@@ -29,6 +31,7 @@ const NAV: { href: string; label: MessageKey; route: Route['name'][]; admin?: bo
   { href: '/cross-sell', label: 'nav.crossSell', route: ['cross-sell'] },
   { href: '/admin/users', label: 'nav.users', route: ['admin-users'], admin: true },
   { href: '/admin/audit', label: 'nav.audit', route: ['admin-audit'], admin: true },
+  { href: '/admin/webhooks', label: 'nav.webhooks', route: ['admin-webhooks', 'admin-webhook'], admin: true },
 ];
 
 function signInPath(): string {
@@ -227,6 +230,10 @@ function RoutePage({ route, user }: { route: Route; user: User }) {
       return <AdminUsersPage user={user} />;
     case 'admin-audit':
       return <AuditLogPage user={user} />;
+    case 'admin-webhooks':
+      return <WebhooksPage user={user} />;
+    case 'admin-webhook':
+      return <WebhookLogPage user={user} id={route.id} key={route.id} />;
     case 'sign-in':
       return <DashboardPage />;
     case 'not-found':

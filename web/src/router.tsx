@@ -45,6 +45,8 @@ export type Route =
   | { name: 'cross-sell' }
   | { name: 'admin-users' }
   | { name: 'admin-audit' }
+  | { name: 'admin-webhooks' }
+  | { name: 'admin-webhook'; id: number }
   | { name: 'not-found' };
 
 export function matchRoute(path: string): Route {
@@ -58,6 +60,9 @@ export function matchRoute(path: string): Route {
   if (clean === '/cross-sell') return { name: 'cross-sell' };
   if (clean === '/admin/users' || clean === '/admin') return { name: 'admin-users' };
   if (clean === '/admin/audit') return { name: 'admin-audit' };
+  if (clean === '/admin/webhooks') return { name: 'admin-webhooks' };
+  const webhook = /^\/admin\/webhooks\/(\d+)$/.exec(clean);
+  if (webhook) return { name: 'admin-webhook', id: Number(webhook[1]) };
   return { name: 'not-found' };
 }
 
