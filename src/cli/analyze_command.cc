@@ -174,6 +174,7 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     result = jobs::Analyze(*loaded, options);
     if (result) {
       ids = std::move(loaded->customer_keys);
+      result->report["summary"].as_object()["currency"] = a.currency;
       result->report["seconds"].as_object()["load"] = load_seconds;
     }
   } else {

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   RegisterAnalyze(app, ctx);
   RegisterBasket(app, ctx);
   centric::access::RegisterAccessCommands(app, ctx);
-  centric::webhooks::RegisterWebhookCommand(app, ctx);
+  centric::webhooks::RegisterWebhookCommands(app, ctx);
   RegisterAudit(app, ctx);
   try {
     app.parse(argc, argv);

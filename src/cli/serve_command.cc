@@ -65,7 +65,9 @@ void Serve(CliContext& ctx, const ServeOptions& opts) {
   }
   // Webhook deliveries run on their own thread and connection, apart from request handling.
   std::unique_ptr<webhooks::DispatcherThread> dispatcher;
-  if (!opts.no_webhooks) {
+  if (!opts.no_webhooks && db == ":memory:") {
+    fmt::print(stderr, "centric: webhooks are not delivered from a :memory: store\n");
+  } else if (!opts.no_webhooks) {
     auto started = webhooks::DispatcherThread::Start(db, webhooks::DispatcherOptions{});
     if (!started) {
       (*server)->Stop();

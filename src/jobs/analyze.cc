@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "jobs/report_json.h"
 
 namespace centric::jobs {
@@ -87,10 +89,36 @@ std::vector<store::CustomerPrediction> PredictionRows(const AnalyzeResult& resul
   return rows;
 }
 
+namespace {
+
+void RecordCurrency(json::object& report,
+                    const std::vector<std::pair<std::string, int64_t>>& currencies) {
+  if (currencies.empty()) return;
+  // Amounts in minor units of the most used currency; other currencies are summed as if they
+  // were it, which the report says rather than hides.
+  report["summary"].as_object()["currency"] = currencies.front().first;
+  if (currencies.size() > 1) {
+    int64_t total = 0;
+    for (const auto& [code, orders] : currencies) total += orders;
+    std::string list;
+    for (const auto& [code, orders] : currencies) {
+      list += fmt::format("{}{} {:.0f} %", list.empty() ? "" : ", ", code,
+                          100.0 * static_cast<double>(orders) / static_cast<double>(total));
+    }
+    report["warnings"].as_array().emplace_back(fmt::format(
+        "orders are in {} currencies ({}); amounts were added as if all were {}",
+        currencies.size(), list, currencies.front().first));
+  }
+}
+
+}  // namespace
+
 Result<StoreAnalysis> AnalyzeStore(store::Store& store, const AnalyzeOptions& options) {
   CENTRIC_ASSIGN_OR_RETURN(LoadedTransactions loaded, LoadFromStore(store));
   StoreAnalysis out;
   CENTRIC_ASSIGN_OR_RETURN(out.result, Analyze(loaded, options));
+  CENTRIC_ASSIGN_OR_RETURN(auto currencies, store.OrderCurrencies());
+  RecordCurrency(out.result.report, currencies);
   out.rows = PredictionRows(out.result, loaded.customer_ids);
   CENTRIC_ASSIGN_OR_RETURN(int64_t run_id,
                            store.SaveAnalysis(boost::json::serialize(out.result.report), out.rows));

@@ -333,6 +333,9 @@ class RecordingStore final : public Store {
   Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override {
     return inner_->ScanOrderFacts(visit);
   }
+  Result<std::vector<std::pair<std::string, int64_t>>> OrderCurrencies() override {
+    return inner_->OrderCurrencies();
+  }
 
   // ---- analyses
   Result<int64_t> SaveAnalysis(std::string_view report_json,

@@ -291,6 +291,8 @@ class Store {
   // Streams every order as (customer, time, total) in storage order, in one read
   // transaction: the retention engine's input.
   virtual Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) = 0;
+  // The currencies of the orders with how many orders each has, most orders first.
+  virtual Result<std::vector<std::pair<std::string, int64_t>>> OrderCurrencies() = 0;
 
   // Records an analysis run and replaces all predictions with `rows`, atomically, so readers
   // see either the previous run or this one. Returns the run id. NotFound (field

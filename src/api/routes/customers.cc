@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <cmath>
 #include <unordered_map>
 
 #include "api/handle_request.h"
@@ -11,6 +12,7 @@
 #include "api/query.h"
 #include "api/routes/route_util.h"
 #include "api/routes/routes.h"
+#include "core/money.h"
 #include "ingest/output.h"
 #include "platform/xlsx/xlsx_sheet.h"
 
@@ -134,33 +136,6 @@ Response ExportResponse(std::string body, const char* content_type, const char* 
   return r;
 }
 
-Response ExportCustomers(const Request& request, Services& services) {
-  QueryReader query(request.query);
-  auto filter = ReadCustomerFilter(query);
-  if (!filter) return ErrorResponse(filter.error());
-  if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  std::string csv;
-  auto out = ingest::Output::ToString(&csv);
-  ingest::CsvWriter writer(*out);  // the same RFC 4180 writer as `centric export`
-  writer.Record(std::vector<std::string_view>{"id", "external_id", "name", "email", "country",
-                                              "language", "tier", "service_level", "rfm_segment",
-                                              "churn_risk", "p_alive", "clv"});
-  int64_t rows = 0;
-  auto truncated = ScanExport(services, *filter, [&](const Customer& c,
-                                                     const store::CustomerPrediction* p) {
-    writer.Record(std::vector<std::string>{
-        std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
-        c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
-        p ? p->rfm_segment : "", p ? p->churn_risk : "",
-        p ? fmt::format("{:.4f}", p->p_alive) : "", p ? fmt::format("{:.2f}", p->clv / 100.0) : ""});
-    ++rows;
-  });
-  if (!truncated) return ErrorResponse(truncated.error());
-  if (Status s = out->Close(); !s.ok()) return ErrorResponse(s);
-  return ExportResponse(std::move(csv), "text/csv; charset=utf-8", "customers.csv", rows,
-                        *truncated);
-}
-
 // The currency of the latest analysis, in which lifetime values are given; empty before one.
 std::string AnalysisCurrency(Services& services) {
   auto run = services.stores.core().LatestAnalysis();
@@ -174,6 +149,36 @@ std::string AnalysisCurrency(Services& services) {
   return currency && currency->is_string() ? std::string(currency->as_string()) : "";
 }
 
+Response ExportCustomers(const Request& request, Services& services) {
+  QueryReader query(request.query);
+  auto filter = ReadCustomerFilter(query);
+  if (!filter) return ErrorResponse(filter.error());
+  if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
+  std::string csv;
+  auto out = ingest::Output::ToString(&csv);
+  ingest::CsvWriter writer(*out);  // the same RFC 4180 writer as `centric export`
+  writer.Record(std::vector<std::string_view>{"id", "external_id", "name", "email", "country",
+                                              "language", "tier", "service_level", "rfm_segment",
+                                              "churn_risk", "p_alive", "clv"});
+  // Lifetime value in major units of the analysis currency (minor units are not always cents).
+  const int exponent = CurrencyExponent(AnalysisCurrency(services));
+  int64_t rows = 0;
+  auto truncated = ScanExport(services, *filter, [&](const Customer& c,
+                                                     const store::CustomerPrediction* p) {
+    writer.Record(std::vector<std::string>{
+        std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
+        c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
+        p ? p->rfm_segment : "", p ? p->churn_risk : "",
+        p ? fmt::format("{:.4f}", p->p_alive) : "",
+        p ? FormatMinorUnits(static_cast<int64_t>(std::llround(p->clv)), exponent) : ""});
+    ++rows;
+  });
+  if (!truncated) return ErrorResponse(truncated.error());
+  if (Status s = out->Close(); !s.ok()) return ErrorResponse(s);
+  return ExportResponse(std::move(csv), "text/csv; charset=utf-8", "customers.csv", rows,
+                        *truncated);
+}
+
 // The same list as an .xlsx workbook: probabilities as percentages, lifetime value as money in
 // the analysis currency, the header frozen.
 Response ExportCustomersXlsx(const Request& request, Services& services) {
@@ -182,6 +187,7 @@ Response ExportCustomersXlsx(const Request& request, Services& services) {
   if (!filter) return ErrorResponse(filter.error());
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   using platform::CellType;
+  const std::string currency = AnalysisCurrency(services);
   auto sheet = platform::XlsxSheet::Create(
       "Customers", {{"id", CellType::kInteger, 9},
                     {"external_id", CellType::kText, 14},
@@ -194,7 +200,7 @@ Response ExportCustomersXlsx(const Request& request, Services& services) {
                     {"rfm_segment", CellType::kText, 18},
                     {"churn_risk", CellType::kText, 10},
                     {"p_alive", CellType::kPercent, 9},
-                    {"clv", CellType::kMoney, 14, AnalysisCurrency(services)}});
+                    {"clv", CellType::kMoney, 14, currency, CurrencyExponent(currency)}});
   if (!sheet) return ErrorResponse(sheet.error());
   Status added = Status::Ok();
   auto truncated = ScanExport(services, *filter, [&](const Customer& c,

@@ -2,8 +2,8 @@
 // What a subscriber receives: one event as a JSON object, and the headers that go with it.
 //   {"id": "evt_<position>", "type": "customer.created", "created_at": "...Z",
 //    "customer_id": 42, "actor": {"kind": "token", "name": "shop sync"}, "data": {...}}
-// A test ping is {"id": "ping_<delivery>", "type": "ping", "created_at": ..., "data":
-// {"webhook_id": N}}.
+// A test ping is {"id": "ping_<unix seconds>", "type": "ping", "created_at": ..., "data":
+// {"webhook_id": N}}, sent with Centric-Delivery: ping.
 #pragma once
 
 #include <string>

@@ -8,10 +8,12 @@
 // skipped or queued twice after a crash; (2) sends the due deliveries, the first pending one of
 // each customer per subscription (a customer's events arrive in order), over `senders`
 // keep-alive connections at once; (3) records the outcomes in one transaction. A failed attempt
-// is retried with exponential backoff and jitter until `give_up_after` from the event, then the
-// delivery is marked failed. At least once: a crash between sending and recording sends again.
+// is retried with exponential backoff and jitter until `give_up_after` from when the delivery
+// was queued (seconds after the event while a dispatcher runs; a dispatcher that was down does
+// not cut the retries short), then the delivery is marked failed. At least once: a crash
+// between sending and recording sends again.
 //
-// One dispatcher per database: run further API servers with `centric serve --no-webhooks`.
+// One dispatcher per database: DispatcherThread takes the database's lease.
 // Thread-safety: one thread drives a Dispatcher; Stop() may be called from any thread.
 #pragma once
 

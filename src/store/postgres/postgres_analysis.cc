@@ -54,6 +54,14 @@ Result<int64_t> PostgresStore::SaveAnalysis(std::string_view report_json,
   return run_id;
 }
 
+Result<std::vector<std::pair<std::string, int64_t>>> PostgresStore::OrderCurrencies() {
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("SELECT currency, count(*) FROM orders "
+                                                          "GROUP BY currency ORDER BY 2 DESC, 1"));
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.String(i, 0), r.Int(i, 1));
+  return out;
+}
+
 namespace {
 
 CustomerPrediction ReadPrediction(const PgResult& r, int row) {

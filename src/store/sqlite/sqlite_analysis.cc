@@ -59,6 +59,17 @@ Result<int64_t> SqliteStore::SaveAnalysis(std::string_view report_json,
   return run_id;
 }
 
+Result<std::vector<std::pair<std::string, int64_t>>> SqliteStore::OrderCurrencies() {
+  CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("SELECT currency, count(*) FROM orders "
+                                           "GROUP BY currency ORDER BY 2 DESC, 1"));
+  std::vector<std::pair<std::string, int64_t>> out;
+  while (true) {
+    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return out;
+    out.emplace_back(st->String(0), st->Int(1));
+  }
+}
+
 namespace {
 
 CustomerPrediction ReadPrediction(const Statement& st) {

@@ -55,6 +55,7 @@ class SqliteStore final : public Store {
   Result<StoreStats> Stats() override;
   Result<CustomerId> LastCustomerId() override;
   Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override;
+  Result<std::vector<std::pair<std::string, int64_t>>> OrderCurrencies() override;
   Result<int64_t> SaveAnalysis(std::string_view report_json,
                                const std::vector<CustomerPrediction>& rows) override;
   Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override;

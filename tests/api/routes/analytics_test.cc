@@ -56,6 +56,8 @@ TEST_P(AnalyticsRoutesTest, ServesEachSectionOfTheLatestRun) {
   EXPECT_EQ(summary["customers"].as_int64(), 2);  // Cy never bought
   EXPECT_TRUE(summary.contains("params"));
   EXPECT_TRUE(summary.contains("churn_risk"));
+  // Money in the report has its currency: the orders' own.
+  EXPECT_EQ(summary["summary"].at("currency"), "EUR") << boost::json::serialize(summary);
   EXPECT_FALSE(summary.contains("cohorts"));  // served by its own route
 
   json::object cohorts = BodyOf(Get("/api/v1/analytics/cohorts"));

@@ -286,6 +286,27 @@ TEST_P(DispatcherTest, AHangingReceiverDoesNotSlowTheApi) {
   (*server)->Wait();
 }
 
+TEST_P(DispatcherTest, OneDispatcherDeliversPerDatabaseAndAnotherTakesOverWhenItStops) {
+  auto wait_until = [](const std::function<bool()>& done) {
+    for (int i = 0; i < 100 && !done(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return done();
+  };
+  auto first = DispatcherThread::Start(url_, options_);
+  ASSERT_TRUE(first) << first.error().ToString();
+  ASSERT_TRUE(wait_until([&] { return (*first)->delivering(); }));
+  auto second = DispatcherThread::Start(url_, options_);
+  ASSERT_TRUE(second);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE((*second)->delivering());
+  (*first)->Stop();
+  first->reset();  // closes its connection or lock file: the lease is free
+  EXPECT_TRUE(wait_until([&] { return (*second)->delivering(); }));
+  EXPECT_EQ(DispatcherThread::Start(":memory:", options_).error().code(),
+            StatusCode::kInvalidArgument);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DispatcherTest,
                          ::testing::ValuesIn(::centric::testing::TestBackends()), BackendName());
 

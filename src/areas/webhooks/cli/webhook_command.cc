@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <signal.h>
 
+#include <chrono>
 #include <iostream>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
@@ -167,7 +169,13 @@ void RunDispatcher(CliContext& ctx) {
     ctx.exit_code = ReportError(dispatcher.error());
     return;
   }
-  fmt::print(stderr, "centric: delivering webhooks from {} until SIGINT or SIGTERM\n", ctx.db);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  if ((*dispatcher)->delivering()) {
+    fmt::print(stderr, "centric: delivering webhooks from {} until SIGINT or SIGTERM\n", ctx.db);
+  } else {
+    fmt::print(stderr, "centric: another process delivers webhooks from {}; standing by until "
+               "it stops, or SIGINT or SIGTERM\n", ctx.db);
+  }
   int signal = 0;
   sigwait(&stop_signals, &signal);
   (*dispatcher)->Stop();
@@ -175,7 +183,7 @@ void RunDispatcher(CliContext& ctx) {
 
 }  // namespace
 
-void RegisterWebhookCommand(CLI::App& app, CliContext& ctx) {
+void RegisterWebhookCommands(CLI::App& app, CliContext& ctx) {
   auto* webhook = app.add_subcommand(
       "webhook", "Subscribe URLs to events, read delivery logs, send test pings");
   webhook->require_subcommand(1);

@@ -9,6 +9,6 @@
 namespace centric::webhooks {
 
 // cli/main.cc calls it once.
-void RegisterWebhookCommand(CLI::App& app, cli::CliContext& ctx);
+void RegisterWebhookCommands(CLI::App& app, cli::CliContext& ctx);
 
 }  // namespace centric::webhooks
