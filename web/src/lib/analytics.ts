@@ -25,11 +25,3 @@ export function retentionCurve<C extends CohortCounts>(cohorts: readonly C[]): n
   }
   return curve;
 }
-
-/** The histogram of how many categories customers buy in, wherever the server puts it. */
-export function coverageHistogram(report: {
-  coverage?: { histogram: { categories: number; customers: number }[] };
-  histogram?: { categories: number; customers: number }[];
-}): { categories: number; customers: number }[] {
-  return report.coverage?.histogram ?? report.histogram ?? [];
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { coverageHistogram, retentionCurve } from './analytics';
+import { retentionCurve } from './analytics';
 import { contrastRatio, heatColour, luminance } from './heat';
 import { RFM_GRID, SEGMENTS } from './labels';
 import { toIsoSeconds } from './time';
@@ -13,13 +13,6 @@ describe('retention curve', () => {
     ]);
     expect(curve).toEqual([1, 40 / 150, 0.1]);
     expect(retentionCurve([])).toEqual([]);
-  });
-
-  it('finds the coverage histogram at the contract’s place or the top level', () => {
-    const h = [{ categories: 1, customers: 3 }];
-    expect(coverageHistogram({ coverage: { histogram: h } })).toBe(h);
-    expect(coverageHistogram({ histogram: h })).toBe(h);
-    expect(coverageHistogram({})).toEqual([]);
   });
 });
 

@@ -8,9 +8,13 @@ export interface User {
   name: string;
   role: Role;
   disabled: boolean;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Session {
   user: User;
   csrf_token: string;
+  /** ISO 8601, UTC: when the session ends (12 hours after sign-in). */
+  expires_at: string;
 }

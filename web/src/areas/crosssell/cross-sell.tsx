@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/page';
 import { EmptyState, ErrorState, Loading, NoAnalysis } from '../../components/states';
 import { useI18n } from '../../i18n/context';
 import type { I18n } from '../../i18n/i18n';
-import { coverageHistogram } from '../../lib/analytics';
 import { heatColour } from '../../lib/heat';
 import { categoryName } from '../../lib/labels';
 import { useAsync } from '../../lib/use-async';
@@ -202,8 +201,8 @@ function Matrix({ report, i18n }: { report: CategoriesReport; i18n: I18n }) {
 }
 
 function Coverage({ report, i18n }: { report: CategoriesReport; i18n: I18n }) {
-  const histogram = coverageHistogram(report);
-  const mean = report.coverage?.mean ?? report.mean_categories;
+  const histogram = report.histogram ?? [];
+  const mean = report.mean_categories;
   return (
     <section class="card" aria-labelledby="coverage-title">
       <h2 id="coverage-title">{i18n.t('crossSell.coverage')}</h2>

@@ -1,11 +1,15 @@
 // Cross-sell: association rules, category coverage and next best offers
 // (/api/v1/analytics/basket/rules, /api/v1/analytics/categories, a customer's recommendations).
+import type { ServiceLevel, Tier } from '../retention/types';
 
 export interface Offer {
   item: string;
   level: 'category' | 'product';
   name: string;
   score: number;
+  /** score = strength (similarity to the items the customer kept) x price_fit, in (0, 1]. */
+  strength: number;
+  price_fit: number;
   lift: number;
   confidence: number;
   reason: {
@@ -15,10 +19,16 @@ export interface Offer {
     lift?: number;
     confidence?: number;
   };
+  /** The reason in English; the app builds its own, translated, from `reason`. */
+  text: string;
 }
 
 export interface Recommendations {
   customer_id: number;
+  run_id: number;
+  /** From the customer's prediction; null without one. */
+  tier: Tier | null;
+  service_level: ServiceLevel | null;
   offers: Offer[];
   coverage: { bought: string[]; offered: number };
 }
@@ -27,6 +37,8 @@ export interface Rule {
   antecedent: string[];
   consequent: string[];
   count: number;
+  antecedent_count: number;
+  consequent_count: number;
   support: number;
   confidence: number;
   lift: number;
@@ -49,16 +61,22 @@ export interface CategoryTarget {
   suggest?: string | null;
 }
 
+/** The saved coverage report at the top level (fields of an older run may be missing). */
 export interface CategoriesReport {
   run_id?: number;
   created_at?: string;
+  /** Category path depth the coverage counts at. */
+  depth?: number;
   categories: string[];
+  /** Categories offered, customers counted, and the mean number of categories bought. */
+  offered?: number;
+  customers?: number;
+  mean_categories?: number;
+  /** Customers by number of categories bought. */
+  histogram?: { categories: number; customers: number }[];
   matrix: number[][];
   lift: number[][];
-  /** The contract's place for the histogram; today's server also puts it at the top level. */
-  coverage?: { histogram: { categories: number; customers: number }[]; mean?: number };
-  histogram?: { categories: number; customers: number }[];
-  mean_categories?: number;
-  offered?: number;
+  /** The look-alike model's weights and fit; the app does not show it. */
+  look_alike?: Record<string, unknown>;
   targets: CategoryTarget[];
 }

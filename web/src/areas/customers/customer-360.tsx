@@ -150,7 +150,8 @@ function Profile({ customer }: { customer: CustomerWithTimeline }) {
 }
 
 function Value({ prediction: p, i18n }: { prediction: Prediction; i18n: I18n }) {
-  const currency = p.currency ?? null;
+  // A prediction does not carry the analysis's currency (openapi.json, Prediction): a plain amount.
+  const currency = null;
   return (
     <>
       <p class="service-level">

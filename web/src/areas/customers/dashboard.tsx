@@ -48,8 +48,8 @@ export function DashboardPage() {
           <Kpis summary={analysis.data.summary} />
           <div class="grid-2">
             <RetentionCard cohorts={analysis.data.cohorts} />
-            <ClvCard clv={analysis.data.clv} currency={analysis.data.summary.currency ?? null} />
-            <TierCard tiers={analysis.data.tiers} currency={analysis.data.summary.currency ?? null} />
+            <ClvCard clv={analysis.data.clv} currency={analysis.data.summary.summary.currency ?? null} />
+            <TierCard tiers={analysis.data.tiers} currency={analysis.data.summary.summary.currency ?? null} />
             <section class="card" aria-labelledby="opportunities-title">
               <h2 id="opportunities-title">{i18n.t('dashboard.opportunities')}</h2>
               {categories.status === 'loading' && <Loading />}
@@ -85,7 +85,7 @@ function Kpis({ summary }: { summary: Summary }) {
   const s = summary.summary;
   const counts = summary.churn_risk?.counts;
   const atRisk = counts ? counts.high : null;
-  const currency = summary.currency ?? null;
+  const currency = s.currency ?? null;
   return (
     <ul class="kpis" aria-label={i18n.t('dashboard.kpis')}>
       <Kpi label={i18n.t('kpi.customers')} value={i18n.number(s.customers)} href="/customers" />

@@ -71,6 +71,10 @@ export interface InteractionInput {
   channel: string;
   summary: string;
   occurred_at: string;
+  /** Free-form details; the app sends none. */
+  details?: Record<string, unknown>;
+  /** Who logged it; the app leaves it to the server. */
+  author?: string;
 }
 
 /** Filters of the customers list; the same keys go to export.csv and into saved views. */
@@ -89,4 +93,5 @@ export interface SavedView {
   id: number;
   name: string;
   query: CustomerFilters;
+  created_at: string;
 }

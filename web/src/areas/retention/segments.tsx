@@ -39,7 +39,7 @@ export function SegmentsPage() {
             <SegmentList report={data.data.rfm} i18n={i18n} />
           </div>
           <div class="grid-wide">
-            <Tiers report={data.data.tiers} currency={data.data.summary?.currency ?? null} i18n={i18n} />
+            <Tiers report={data.data.tiers} currency={data.data.summary?.summary.currency ?? null} i18n={i18n} />
             <Risks summary={data.data.summary} i18n={i18n} />
           </div>
           <CohortHeatmap report={data.data.cohorts} i18n={i18n} />

@@ -42,8 +42,6 @@ export interface Prediction {
   rfm: { r: number; f: number; m: number; segment: RfmSegment };
   tier: Tier;
   service_level: ServiceLevel;
-  /** Not served today; used when the server adds it. */
-  currency?: string;
 }
 
 /** Fields every analytics section response carries. */
@@ -54,8 +52,6 @@ export interface AnalysisHeader {
   model: string;
   period: string;
   customers: number;
-  /** ISO 4217 code of the store's money; not served today (see README). */
-  currency?: string;
 }
 
 export interface Summary extends AnalysisHeader {
@@ -66,6 +62,8 @@ export interface Summary extends AnalysisHeader {
     probably_active: number;
     expected_purchases: number;
     revenue_minor: number;
+    /** ISO 4217 code of the analysed orders' money (the most used one); absent in older runs. */
+    currency?: string;
   };
   churn_risk?: { counts: Record<ChurnRisk, number> };
   warnings?: string[];
