@@ -13,6 +13,7 @@
 #include "areas/access/credentials.h"
 #include "areas/access/routes/access_routes.h"
 #include "areas/access/sessions.h"
+#include "areas/retention/routes/retention_routes.h"
 #include "areas/webhooks/routes/webhook_routes.h"
 #include "platform/actor.h"
 
@@ -26,9 +27,9 @@ Router BuildRouter() {
   AddProductRoutes(router);
   AddOrderRoutes(router);
   AddInteractionRoutes(router);
-  AddAnalyticsRoutes(router);
   AddCrossSellRoutes(router);
   access::AddAccessRoutes(router);
+  retention::AddRetentionRoutes(router);
   webhooks::AddWebhookRoutes(router);
   AddAuditRoutes(router);
   return router;

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "areas/access/access_store.h"
+#include "areas/retention/retention_store.h"
 #include "areas/webhooks/webhook_store.h"
 #include "core/result.h"
 #include "store/store.h"
@@ -24,10 +25,11 @@ class Stores {
   store::Connection& connection() { return core_->connection(); }
   std::string_view backend() const { return core_->backend(); }
 
-  // Customers and timeline, catalogue and orders, retention, cross-sell: the areas that still
-  // share one interface until they move to their own homes.
+  // Customers and timeline, catalogue and orders, cross-sell: the areas that still share one
+  // interface until they move to their own homes.
   store::Store& core() { return *core_; }
   access::AccessStore& access() { return *access_; }
+  retention::RetentionStore& retention() { return *retention_; }
   webhooks::WebhookStore& webhooks() { return *webhooks_; }
 
  private:
@@ -36,6 +38,7 @@ class Stores {
   // core_ owns the connection, so it is declared first and destroyed last.
   std::unique_ptr<store::Store> core_;
   std::unique_ptr<access::AccessStore> access_;
+  std::unique_ptr<retention::RetentionStore> retention_;
   std::unique_ptr<webhooks::WebhookStore> webhooks_;
 };
 

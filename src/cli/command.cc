@@ -16,27 +16,29 @@ void AddDbOption(CLI::App& command, CliContext& ctx) {
       ->capture_default_str();
 }
 
-std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx) {
-  auto opened = store::OpenStore(ctx.db);
+namespace {
+
+// The opened store (or stores), with writes audited as the operating-system user who ran the
+// command; nullptr after reporting why it could not be opened.
+template <typename T>
+std::unique_ptr<T> ForCli(Result<std::unique_ptr<T>> opened, CliContext& ctx) {
   if (!opened) {
     fmt::print(stderr, "centric: cannot open store {}: {}\n", ctx.db, opened.error().message());
     ctx.exit_code = kExitFailure;
     return nullptr;
   }
-  // Whatever the command writes is audited as the operating-system user who ran it.
   (*opened)->connection().set_actor(platform::CliActor());
   return std::move(*opened);
 }
 
+}  // namespace
+
+std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx) {
+  return ForCli(store::OpenStore(ctx.db), ctx);
+}
+
 std::unique_ptr<Stores> OpenStoresOrReport(CliContext& ctx) {
-  auto opened = Stores::Open(ctx.db);
-  if (!opened) {
-    fmt::print(stderr, "centric: cannot open store {}: {}\n", ctx.db, opened.error().message());
-    ctx.exit_code = kExitFailure;
-    return nullptr;
-  }
-  (*opened)->connection().set_actor(platform::CliActor());
-  return std::move(*opened);
+  return ForCli(Stores::Open(ctx.db), ctx);
 }
 
 Status RefuseStoreAsOutput(const std::string& db, const std::string& output,

@@ -49,7 +49,6 @@ void RegisterImport(CLI::App& app, CliContext& ctx);
 void RegisterExport(CLI::App& app, CliContext& ctx);
 void RegisterDemo(CLI::App& app, CliContext& ctx);
 void RegisterServe(CLI::App& app, CliContext& ctx);
-void RegisterAnalyze(CLI::App& app, CliContext& ctx);
 void RegisterBasket(CLI::App& app, CliContext& ctx);
 void RegisterAudit(CLI::App& app, CliContext& ctx);
 

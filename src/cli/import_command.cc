@@ -95,8 +95,8 @@ void PrintSummary(const ImportArgs& args, const ingest::ImportSummary& s) {
 
 // The import itself has committed; a failed refresh only leaves the previous analysis in
 // place, so it is reported as a warning and the exit code stays 0.
-void RefreshAnalysis(store::Store& store) {
-  auto refreshed = jobs::RefreshStoreAnalysis(store);
+void RefreshAnalysis(Stores& stores) {
+  auto refreshed = jobs::RefreshStoreAnalysis(stores.retention());
   if (!refreshed) {
     fmt::print(stderr, "centric: warning: the retention analysis was not refreshed: {}\n",
                refreshed.error().message());
@@ -106,7 +106,7 @@ void RefreshAnalysis(store::Store& store) {
                report.at("as_of").as_string().c_str(), report.at("customers").as_int64(),
                report.at("run_id").as_int64());
   }
-  auto crosssell = jobs::RefreshCrossSell(store);
+  auto crosssell = jobs::RefreshCrossSell(stores.core(), stores.retention());
   if (!crosssell) {
     fmt::print(stderr, "centric: warning: the cross-sell model was not refreshed: {}\n",
                crosssell.error().message());
@@ -177,14 +177,14 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
       };
     }
     Result<ingest::ImportSummary> summary = Error(Internal("not run"));
-    std::unique_ptr<store::Store> store;
+    std::unique_ptr<Stores> stores;
     if (args->dry_run) {
       auto writer = ingest::MakeDryRunWriter();
       summary = ingest::ImportRows(*writer, options);
     } else {
-      store = OpenStoreOrReport(ctx);
-      if (!store) return;
-      summary = ingest::Import(*store, options);
+      stores = OpenStoresOrReport(ctx);
+      if (!stores) return;
+      summary = ingest::Import(stores->core(), options);
     }
     if (progress_shown) fmt::print(stderr, "\r\033[K");
     if (!summary) {
@@ -197,7 +197,7 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
     }
     PrintSummary(*args, *summary);
     ctx.exit_code = kExitOk;
-    if (store && !args->no_analyze && summary->imported > 0) RefreshAnalysis(*store);
+    if (stores && !args->no_analyze && summary->imported > 0) RefreshAnalysis(*stores);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "areas/access/cli/access_commands.h"
+#include "areas/retention/cli/retention_commands.h"
 #include "areas/webhooks/cli/webhook_commands.h"
 #include "cli/command.h"
 
@@ -19,9 +20,9 @@ int main(int argc, char** argv) {
   RegisterExport(app, ctx);
   RegisterDemo(app, ctx);
   RegisterServe(app, ctx);
-  RegisterAnalyze(app, ctx);
   RegisterBasket(app, ctx);
   centric::access::RegisterAccessCommands(app, ctx);
+  centric::retention::RegisterRetentionCommands(app, ctx);
   centric::webhooks::RegisterWebhookCommands(app, ctx);
   RegisterAudit(app, ctx);
   try {

@@ -59,13 +59,13 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
   return result;
 }
 
-std::vector<store::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
+std::vector<retention::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
                                                       const std::vector<int64_t>& customer_ids) {
   namespace seg = analytics::segments;
   const auto& s = result.retention.summaries;
   const auto& p = result.retention.predictions;
   const auto& g = result.segments;
-  std::vector<store::CustomerPrediction> rows(s.size());
+  std::vector<retention::CustomerPrediction> rows(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     auto& row = rows[i];
     uint32_t c = s.customer[i];
@@ -113,7 +113,7 @@ void RecordCurrency(json::object& report,
 
 }  // namespace
 
-Result<StoreAnalysis> AnalyzeStore(store::Store& store, const AnalyzeOptions& options) {
+Result<StoreAnalysis> AnalyzeStore(retention::RetentionStore& store, const AnalyzeOptions& options) {
   CENTRIC_ASSIGN_OR_RETURN(LoadedTransactions loaded, LoadFromStore(store));
   StoreAnalysis out;
   CENTRIC_ASSIGN_OR_RETURN(out.result, Analyze(loaded, options));
@@ -157,7 +157,7 @@ Result<AnalyzeOptions> OptionsOfReport(const json::object& report) {
   return o;
 }
 
-Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(store::Store& store) {
+Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(retention::RetentionStore& store) {
   auto latest = store.LatestAnalysis();
   if (!latest) {
     if (latest.error().code() == StatusCode::kNotFound) return std::optional<StoreAnalysis>();

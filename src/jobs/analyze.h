@@ -13,6 +13,7 @@
 #include "analytics/clv/clv.h"
 #include "jobs/segments_stage.h"
 #include "jobs/transactions_source.h"
+#include "areas/retention/retention_store.h"
 #include "store/store.h"
 
 namespace centric::jobs {
@@ -39,7 +40,7 @@ struct AnalyzeResult {
 
 // One prediction row per customer, for the store: entry i of the result with the id
 // customer_ids[summaries.customer[i]].
-std::vector<store::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
+std::vector<retention::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
                                                       const std::vector<int64_t>& customer_ids);
 
 // Runs the analysis on loaded transactions: retention models, predictions and segments.
@@ -50,9 +51,9 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
 // transaction. Returns the result with the run id in report["run_id"], and the rows saved.
 struct StoreAnalysis {
   AnalyzeResult result;
-  std::vector<store::CustomerPrediction> rows;
+  std::vector<retention::CustomerPrediction> rows;
 };
-Result<StoreAnalysis> AnalyzeStore(store::Store& store, const AnalyzeOptions& options);
+Result<StoreAnalysis> AnalyzeStore(retention::RetentionStore& store, const AnalyzeOptions& options);
 
 // The options of a saved report (its "options" section), for re-running the analysis after
 // new data arrives. The as-of date and holdout are not carried over: a refresh analyses up to
@@ -61,6 +62,6 @@ Result<AnalyzeOptions> OptionsOfReport(const boost::json::object& report);
 
 // Re-runs the store's analysis with the options of its latest run. Returns std::nullopt when
 // the store was never analysed (nothing to refresh).
-Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(store::Store& store);
+Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(retention::RetentionStore& store);
 
 }  // namespace centric::jobs

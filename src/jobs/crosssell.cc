@@ -334,8 +334,10 @@ Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptio
   return result;
 }
 
-Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store) {
-  const bool analysed = store.LatestCrossSell().has_value() || store.LatestAnalysis().has_value();
+Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store,
+                                                       retention::RetentionStore& retention) {
+  const bool analysed =
+      store.LatestCrossSell().has_value() || retention.LatestAnalysis().has_value();
   if (!analysed) return std::optional<CrossSellResult>();
   CENTRIC_ASSIGN_OR_RETURN(CrossSellResult result, CrossSellStore(store, {}));
   return std::optional<CrossSellResult>(std::move(result));

@@ -11,6 +11,7 @@
 
 #include "analytics/basket/neighbours.h"
 #include "jobs/purchase_baskets.h"
+#include "areas/retention/retention_store.h"
 #include "store/store.h"
 
 namespace centric::jobs {
@@ -41,6 +42,7 @@ Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptio
 
 // After new data: rebuilds the model with default options when the store has been analysed
 // before (a cross-sell or retention run exists); std::nullopt when it never was.
-Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store);
+Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store,
+                                                       retention::RetentionStore& retention);
 
 }  // namespace centric::jobs

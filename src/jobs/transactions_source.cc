@@ -12,14 +12,14 @@ int32_t DayOf(Timestamp t) {
 
 Timestamp StartOfDay(int32_t day) { return Timestamp(std::chrono::days(day)); }
 
-Result<LoadedTransactions> LoadFromStore(store::Store& store) {
+Result<LoadedTransactions> LoadFromStore(retention::RetentionStore& store) {
   LoadedTransactions out;
   // Store ids are dense from 1, so a vector maps them to engine indexes without hashing.
   std::vector<uint32_t> index_of;
   constexpr uint32_t kUnset = std::numeric_limits<uint32_t>::max();
   int32_t first = std::numeric_limits<int32_t>::max(), last = std::numeric_limits<int32_t>::min();
   auto& tx = out.transactions;
-  Status s = store.ScanOrderFacts([&](const store::OrderFact& f) {
+  Status s = store.ScanOrderFacts([&](const retention::OrderFact& f) {
     if (f.customer_id >= static_cast<int64_t>(index_of.size())) {
       index_of.resize(std::max<size_t>(f.customer_id + 1, index_of.size() * 2), kUnset);
     }

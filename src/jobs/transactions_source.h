@@ -8,7 +8,7 @@
 
 #include "analytics/clv/transactions.h"
 #include "core/time.h"
-#include "store/store.h"
+#include "areas/retention/retention_store.h"
 
 namespace centric::jobs {
 
@@ -25,6 +25,6 @@ int32_t DayOf(Timestamp t);
 Timestamp StartOfDay(int32_t day);
 
 // Every order of the store as a transaction (cancellations and returns negative).
-Result<LoadedTransactions> LoadFromStore(store::Store& store);
+Result<LoadedTransactions> LoadFromStore(retention::RetentionStore& store);
 
 }  // namespace centric::jobs

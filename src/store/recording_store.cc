@@ -64,15 +64,7 @@ Change EntityChange(std::string action, std::string entity, int64_t id,
   return change;
 }
 
-Change PlainChange(std::string action, std::string entity, std::string entity_id,
-                   json::object fields = {}) {
-  Change change;
-  change.action = std::move(action);
-  change.entity = std::move(entity);
-  change.entity_id = std::move(entity_id);
-  change.fields = std::move(fields);
-  return change;
-}
+using platform::MakeChange;
 
 // The bulk writer's wrapper: notes which customers the write created or changed, then at
 // Commit appends their events and the write's audit row inside the writer's transaction.
@@ -330,35 +322,6 @@ class RecordingStore final : public Store {
   }
   Result<StoreStats> Stats() override { return inner_->Stats(); }
   Result<CustomerId> LastCustomerId() override { return inner_->LastCustomerId(); }
-  Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override {
-    return inner_->ScanOrderFacts(visit);
-  }
-  Result<std::vector<std::pair<std::string, int64_t>>> OrderCurrencies() override {
-    return inner_->OrderCurrencies();
-  }
-
-  // ---- analyses
-  Result<int64_t> SaveAnalysis(std::string_view report_json,
-                               const std::vector<CustomerPrediction>& rows) override {
-    int64_t run = 0;
-    Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(run, inner_->SaveAnalysis(report_json, rows));
-      return connection_.Record(PlainChange(
-          "analyze", "retention_run", std::to_string(run),
-          json::object{{"customers", json::object{{"before", nullptr},
-                                                  {"after", static_cast<int64_t>(rows.size())}}}}));
-    });
-    if (!s.ok()) return Error(s);
-    return run;
-  }
-  Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override {
-    return inner_->GetPrediction(customer_id);
-  }
-  Result<std::vector<CustomerPrediction>> GetPredictions(
-      const std::vector<CustomerId>& customer_ids) override {
-    return inner_->GetPredictions(customer_ids);
-  }
-  Result<AnalysisRun> LatestAnalysis() override { return inner_->LatestAnalysis(); }
   Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override {
     return inner_->ScanPurchases(visit);
   }
@@ -372,7 +335,7 @@ class RecordingStore final : public Store {
       auto count = [](size_t n) {
         return json::object{{"before", nullptr}, {"after", static_cast<int64_t>(n)}};
       };
-      return connection_.Record(PlainChange("analyze", "crosssell_run", std::to_string(run),
+      return connection_.Record(MakeChange("analyze", "crosssell_run", std::to_string(run),
                                             json::object{{"items", count(model.items.size())},
                                                          {"rules", count(model.rules.size())}}));
     });

@@ -90,38 +90,6 @@ struct StoreStats {
   int64_t interactions = 0;
 };
 
-// What the retention engine reads of an order.
-struct OrderFact {
-  CustomerId customer_id = 0;
-  Timestamp ordered_at{};
-  int64_t total_minor = 0;  // negative for cancellations and returns
-};
-
-// The latest predictions of the retention engine for one customer (see analytics/clv).
-struct CustomerPrediction {
-  CustomerId customer_id = 0;
-  int64_t run_id = 0;
-  int frequency = 0;  // repeat purchase periods
-  int recency = 0;    // periods from first to last purchase
-  int age = 0;        // periods from first purchase to the as-of date (T)
-  double monetary = 0;
-  double p_alive = 0;
-  double expected_purchases = 0;
-  double expected_spend = 0;  // minor units per purchase
-  double clv = 0;             // minor units
-  std::string churn_risk;
-  int rfm_r = 0, rfm_f = 0, rfm_m = 0;
-  std::string rfm_segment;
-  std::string tier;           // low, middle, high
-  std::string service_level;  // bargain, standard, premium
-};
-
-struct AnalysisRun {
-  int64_t id = 0;
-  Timestamp created_at{};
-  std::string report_json;  // the whole report as a JSON object
-};
-
 // One order line as the cross-sell engine reads it. sku, name and category are filled by
 // CustomerPurchases only; ScanPurchases leaves them empty (join ScanProducts by product_id).
 struct PurchaseLine {
@@ -287,26 +255,6 @@ class Store {
   virtual Result<StoreStats> Stats() = 0;
   // The highest customer id given so far; 0 in an empty store. Ids only grow.
   virtual Result<CustomerId> LastCustomerId() = 0;
-
-  // Streams every order as (customer, time, total) in storage order, in one read
-  // transaction: the retention engine's input.
-  virtual Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) = 0;
-  // The currencies of the orders with how many orders each has, most orders first.
-  virtual Result<std::vector<std::pair<std::string, int64_t>>> OrderCurrencies() = 0;
-
-  // Records an analysis run and replaces all predictions with `rows`, atomically, so readers
-  // see either the previous run or this one. Returns the run id. NotFound (field
-  // customer_id) when a row names an unknown customer.
-  virtual Result<int64_t> SaveAnalysis(std::string_view report_json,
-                                       const std::vector<CustomerPrediction>& rows) = 0;
-  // NotFound when the customer has no prediction (unknown, or no purchase before the as-of).
-  virtual Result<CustomerPrediction> GetPrediction(CustomerId customer_id) = 0;
-  // The predictions of `customer_ids` (a page of a list) in one query, in no order; customers
-  // without one are left out.
-  virtual Result<std::vector<CustomerPrediction>> GetPredictions(
-      const std::vector<CustomerId>& customer_ids) = 0;
-  // NotFound before the first analysis.
-  virtual Result<AnalysisRun> LatestAnalysis() = 0;
 
   // Streams every order line, lines of one order together, in one read transaction: the
   // cross-sell engine's input.

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "run_centric.h"
+#include "areas/stores.h"
 #include "store/store.h"
 
 namespace centric::ingest {
@@ -193,7 +194,7 @@ TEST(ImportCliTest, RefreshesTheAnalysisOfAnAnalysedStore) {
   ASSERT_EQ(refreshed.exit_code, 0) << refreshed.err;
   EXPECT_THAT(refreshed.out, HasSubstr("retention analysis refreshed as of "));
   EXPECT_THAT(refreshed.out, HasSubstr("(run 2)"));
-  auto run = (*store::OpenStore(db))->LatestAnalysis();
+  auto run = (*Stores::Open(db))->retention().LatestAnalysis();
   ASSERT_TRUE(run);
   auto report = boost::json::parse(run->report_json).as_object();
   EXPECT_EQ(report.at("period").as_string(), "day");
@@ -204,7 +205,7 @@ TEST(ImportCliTest, RefreshesTheAnalysisOfAnAnalysedStore) {
   auto skipped = RunCentric(dir, skip);
   ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
   EXPECT_THAT(skipped.out, Not(HasSubstr("retention analysis")));
-  EXPECT_EQ((*store::OpenStore(db))->LatestAnalysis()->id, 2);
+  EXPECT_EQ((*Stores::Open(db))->retention().LatestAnalysis()->id, 2);
 }
 
 }  // namespace

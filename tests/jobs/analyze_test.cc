@@ -54,12 +54,15 @@ class AnalyzeStoreTest : public ::testing::TestWithParam<BackendParam> {};
 
 TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
-  auto store = ::centric::testing::FreshStore(GetParam().name);
+  auto stores = ::centric::testing::FreshStores(GetParam().name);
+  ASSERT_NE(stores, nullptr);
+  store::Store* store = &stores->core();
+  retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
   FillShop(*store);
   auto as_of = *ParseIso8601("2024-10-31");
   auto holdout = *ParseIso8601("2024-12-31");
-  auto result = AnalyzeStore(*store, {.as_of_day = DayOf(as_of), .period = analytics::clv::Period::kDay,
+  auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(as_of), .period = analytics::clv::Period::kDay,
                                       .holdout_end_day = DayOf(holdout)});
   ASSERT_TRUE(result) << result.error().ToString();
   const auto& report = result->result.report;
@@ -72,11 +75,11 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   EXPECT_TRUE(report.at("holdout").is_object());
   EXPECT_TRUE(report.at("spend").is_object());
 
-  auto latest = store->LatestAnalysis();
+  auto latest = analyses->LatestAnalysis();
   ASSERT_TRUE(latest);
   EXPECT_EQ(latest->id, report.at("run_id").as_int64());
   auto customer = store->GetCustomerByExternalId("C17");
-  auto prediction = store->GetPrediction(customer->id);
+  auto prediction = analyses->GetPrediction(customer->id);
   ASSERT_TRUE(prediction) << prediction.error().ToString();
   EXPECT_GE(prediction->p_alive, 0);
   EXPECT_LE(prediction->p_alive, 1);
@@ -90,10 +93,13 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
 // move customers down, never up).
 TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
-  auto store = ::centric::testing::FreshStore(GetParam().name);
+  auto stores = ::centric::testing::FreshStores(GetParam().name);
+  ASSERT_NE(stores, nullptr);
+  store::Store* store = &stores->core();
+  retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
   FillShop(*store);
-  auto result = AnalyzeStore(*store, {.as_of_day = DayOf(*ParseIso8601("2024-12-31"))});
+  auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(*ParseIso8601("2024-12-31"))});
   ASSERT_TRUE(result) << result.error().ToString();
   const auto& report = result->result.report;
 
@@ -149,7 +155,7 @@ TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
   EXPECT_EQ(level_of_tier["low"], "bargain");
   EXPECT_EQ(level_of_tier["middle"], "standard");
   EXPECT_EQ(level_of_tier["high"], "premium");
-  auto saved = store->GetPrediction(result->rows[0].customer_id);
+  auto saved = analyses->GetPrediction(result->rows[0].customer_id);
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->tier, result->rows[0].tier);
   EXPECT_EQ(saved->service_level, result->rows[0].service_level);
@@ -158,9 +164,12 @@ TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
 
 TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
-  auto store = ::centric::testing::FreshStore(GetParam().name);
+  auto stores = ::centric::testing::FreshStores(GetParam().name);
+  ASSERT_NE(stores, nullptr);
+  store::Store* store = &stores->core();
+  retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
-  auto nothing = RefreshStoreAnalysis(*store);
+  auto nothing = RefreshStoreAnalysis(*analyses);
   ASSERT_TRUE(nothing) << nothing.error().ToString();
   EXPECT_FALSE(nothing->has_value());  // never analysed: nothing to refresh
 
@@ -169,10 +178,10 @@ TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
   options.period = analytics::clv::Period::kDay;
   options.horizon_months = 6;
   options.segments.tiers.absolute = analytics::segments::TierCuts{1000.0, 500000.0};
-  auto first = AnalyzeStore(*store, options);
+  auto first = AnalyzeStore(*analyses, options);
   ASSERT_TRUE(first) << first.error().ToString();
 
-  auto refreshed = RefreshStoreAnalysis(*store);
+  auto refreshed = RefreshStoreAnalysis(*analyses);
   ASSERT_TRUE(refreshed) << refreshed.error().ToString();
   ASSERT_TRUE(refreshed->has_value());
   const auto& report = (*refreshed)->result.report;
@@ -180,17 +189,20 @@ TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
   EXPECT_EQ(report.at("period").as_string(), "day");
   EXPECT_EQ(report.at("options").at("horizon_months").as_int64(), 6);
   EXPECT_EQ(report.at("tiers").at("cuts_minor").at("high_above").as_double(), 500000.0);
-  EXPECT_EQ(store->LatestAnalysis()->id, report.at("run_id").as_int64());
+  EXPECT_EQ(analyses->LatestAnalysis()->id, report.at("run_id").as_int64());
 }
 
 TEST_P(AnalyzeStoreTest, AnEmptyStoreIsAClearError) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
-  auto store = ::centric::testing::FreshStore(GetParam().name);
+  auto stores = ::centric::testing::FreshStores(GetParam().name);
+  ASSERT_NE(stores, nullptr);
+  store::Store* store = &stores->core();
+  retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
-  auto result = AnalyzeStore(*store, {});
+  auto result = AnalyzeStore(*analyses, {});
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(store->LatestAnalysis().error().code(), StatusCode::kNotFound);
+  EXPECT_EQ(analyses->LatestAnalysis().error().code(), StatusCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AnalyzeStoreTest,

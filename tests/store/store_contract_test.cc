@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "areas/retention/retention_store.h"
 #include "support/store_fixture.h"
 
 namespace centric::store {
@@ -522,76 +523,6 @@ TEST_P(StoreContractTest, ConnectionsSeeEachOthersCommits) {
   EXPECT_EQ(store_->Stats()->customers, 41);
 }
 
-TEST_P(StoreContractTest, OrderFactsFeedTheRetentionEngine) {
-  Customer a = AddCustomer("A", "a");
-  AddProduct("P", "Food", 100);
-  auto line = OrderLine{.sku = "P", .quantity = 3, .unit_price_minor = 100, .amount_minor = 300};
-  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {line})));
-  Order cancelled = MakeOrder(a.id, "C1", "2024-01-11T10:00:00Z",
-                              {OrderLine{.sku = "P", .quantity = -1, .unit_price_minor = 100,
-                                         .amount_minor = -100}});
-  cancelled.status = OrderStatus::kCancelled;
-  ASSERT_TRUE(store_->CreateOrder(cancelled));
-  std::vector<OrderFact> facts;
-  ASSERT_TRUE(store_->ScanOrderFacts([&](const OrderFact& f) { facts.push_back(f); }).ok());
-  ASSERT_EQ(facts.size(), 2u);
-  int64_t sum = 0;
-  for (const auto& f : facts) {
-    EXPECT_EQ(f.customer_id, a.id);
-    sum += f.total_minor;
-  }
-  EXPECT_EQ(sum, 200);
-}
-
-TEST_P(StoreContractTest, AnalysisReplacesPredictionsAtomically) {
-  Customer a = AddCustomer("A", "a");
-  Customer b = AddCustomer("B", "b");
-  EXPECT_EQ(store_->LatestAnalysis().error().code(), StatusCode::kNotFound);
-  CustomerPrediction pa{.customer_id = a.id, .frequency = 3, .recency = 10, .age = 20,
-                        .monetary = 1234.5, .p_alive = 0.875, .expected_purchases = 1.25,
-                        .expected_spend = 1300.25, .clv = 5000.125, .churn_risk = "low",
-                        .rfm_r = 5, .rfm_f = 4, .rfm_m = 3, .rfm_segment = "champions",
-                        .tier = "high", .service_level = "premium"};
-  CustomerPrediction pb = pa;
-  pb.customer_id = b.id;
-  pb.tier = "low";
-  auto run = store_->SaveAnalysis(R"({"model":"bgnbd"})", {pa, pb});
-  ASSERT_TRUE(run) << run.error().ToString();
-  auto got = store_->GetPrediction(a.id);
-  ASSERT_TRUE(got);
-  EXPECT_EQ(got->run_id, *run);
-  EXPECT_DOUBLE_EQ(got->p_alive, 0.875);
-  EXPECT_DOUBLE_EQ(got->clv, 5000.125);
-  EXPECT_EQ(got->rfm_segment, "champions");
-  EXPECT_EQ(got->service_level, "premium");
-  auto latest = store_->LatestAnalysis();
-  ASSERT_TRUE(latest);
-  EXPECT_NE(latest->report_json.find("bgnbd"), std::string::npos);
-
-  // A run naming an unknown customer changes nothing.
-  CustomerPrediction ghost = pa;
-  ghost.customer_id = 99999;
-  auto bad = store_->SaveAnalysis(R"({"model":"pareto"})", {pa, ghost});
-  ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().code(), StatusCode::kNotFound);
-  EXPECT_EQ(store_->GetPrediction(b.id)->run_id, *run);
-  EXPECT_EQ(store_->LatestAnalysis()->id, *run);
-
-  // A page's predictions in one call; unknown ids are left out.
-  auto both = store_->GetPredictions({a.id, b.id, 9999});
-  ASSERT_TRUE(both) << both.error().ToString();
-  ASSERT_EQ(both->size(), 2u);
-  EXPECT_EQ((*both)[0].customer_id + (*both)[1].customer_id, a.id + b.id);
-  EXPECT_TRUE(store_->GetPredictions({})->empty());
-
-  // The next run replaces every row.
-  ASSERT_TRUE(store_->SaveAnalysis(R"({"model":"pareto"})", {pb}));
-  EXPECT_EQ(store_->GetPrediction(a.id).error().code(), StatusCode::kNotFound);
-  ASSERT_EQ(store_->GetPredictions({a.id, b.id})->size(), 1u);
-  ASSERT_TRUE(store_->DeleteCustomer(b.id).ok());  // predictions follow their customer
-  EXPECT_EQ(store_->GetPrediction(b.id).error().code(), StatusCode::kNotFound);
-}
-
 TEST_P(StoreContractTest, PurchasesListEveryLineWithItsOrder) {
   Customer a = AddCustomer("A", "a");
   Customer b = AddCustomer("B", "b");
@@ -718,15 +649,16 @@ TEST_P(StoreContractTest, CustomerListFiltersBySegmentTierRiskAndCategoryAndSort
   ASSERT_TRUE(store_->CreateOrder(MakeOrder(cs[0].id, "1", "2024-01-10T10:00:00Z", {line("PIZ")})));
   ASSERT_TRUE(store_->CreateOrder(MakeOrder(cs[1].id, "2", "2024-01-10T10:00:00Z", {line("TV")})));
   ASSERT_TRUE(store_->CreateOrder(MakeOrder(cs[2].id, "3", "2024-01-10T10:00:00Z", {line("PIZ")})));
-  std::vector<CustomerPrediction> rows;
+  std::vector<retention::CustomerPrediction> rows;
   for (int i = 0; i < 4; ++i) {  // the fifth customer has no prediction
-    rows.push_back(CustomerPrediction{.customer_id = cs[i].id, .recency = 10, .age = 10 + i,
+    rows.push_back(retention::CustomerPrediction{.customer_id = cs[i].id, .recency = 10, .age = 10 + i,
                                       .p_alive = 0.2 * (i + 1), .clv = 50.0 - 10 * i,
                                       .churn_risk = i < 2 ? "low" : "high",
                                       .rfm_segment = i == 0 ? "champions" : "at_risk",
                                       .tier = i == 0 ? "high" : "low"});
   }
-  ASSERT_TRUE(store_->SaveAnalysis("{}", rows));
+  // The list reads the retention area's predictions on the same connection.
+  ASSERT_TRUE(retention::MakeRetentionStore(store_->connection())->SaveAnalysis("{}", rows));
   auto ids = [&](CustomerFilter f) {
     std::vector<int64_t> out;
     f.page.limit = 2;

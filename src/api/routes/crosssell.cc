@@ -142,7 +142,7 @@ Response Recommendations(const Request& request, Services& services) {
 
   basket::CustomerValue value;
   json::value tier = nullptr, service_level = nullptr;
-  if (auto prediction = services.stores.core().GetPrediction(*id)) {
+  if (auto prediction = services.stores.retention().GetPrediction(*id)) {
     value = {.known = true, .tier = prediction->tier,
              .expected_spend_minor = prediction->expected_spend, .p_alive = prediction->p_alive};
     tier = json::value(prediction->tier);

@@ -12,6 +12,7 @@
 #include "api/query.h"
 #include "api/routes/route_util.h"
 #include "api/routes/routes.h"
+#include "areas/retention/report_currency.h"
 #include "core/money.h"
 #include "ingest/output.h"
 #include "platform/xlsx/xlsx_sheet.h"
@@ -54,19 +55,19 @@ Result<store::CustomerFilter> ReadCustomerFilter(QueryReader& query) {
 }
 
 // The latest predictions of a page of customers, by customer id: one query per page.
-Result<std::unordered_map<CustomerId, store::CustomerPrediction>> PagePredictions(
-    store::Store& store, const std::vector<Customer>& customers) {
+Result<std::unordered_map<CustomerId, retention::CustomerPrediction>> PagePredictions(
+    retention::RetentionStore& store, const std::vector<Customer>& customers) {
   std::vector<CustomerId> ids;
   ids.reserve(customers.size());
   for (const Customer& c : customers) ids.push_back(c.id);
   CENTRIC_ASSIGN_OR_RETURN(auto rows, store.GetPredictions(ids));
-  std::unordered_map<CustomerId, store::CustomerPrediction> by_customer;
+  std::unordered_map<CustomerId, retention::CustomerPrediction> by_customer;
   for (auto& p : rows) by_customer.emplace(p.customer_id, std::move(p));
   return by_customer;
 }
 
 // A list item: the customer with the summary of their latest prediction (null without one).
-boost::json::object ListItem(const Customer& c, const store::CustomerPrediction* prediction) {
+boost::json::object ListItem(const Customer& c, const retention::CustomerPrediction* prediction) {
   boost::json::object item = ToJson(c);
   item["prediction"] = prediction ? boost::json::value{{"p_alive", prediction->p_alive},
                                                        {"clv_minor", prediction->clv},
@@ -86,7 +87,7 @@ Response ListCustomers(const Request& request, Services& services) {
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   auto page = services.stores.core().ListCustomers(*filter);
   if (!page) return ErrorResponse(page.error());
-  auto predictions = PagePredictions(services.stores.core(), page->items);
+  auto predictions = PagePredictions(services.stores.retention(), page->items);
   if (!predictions) return ErrorResponse(predictions.error());
   boost::json::array items;
   for (const Customer& c : page->items) {
@@ -107,12 +108,12 @@ constexpr size_t kMaxExportRows = 100000;
 // Returns whether the list was cut at kMaxExportRows.
 Result<bool> ScanExport(
     Services& services, store::CustomerFilter filter,
-    const std::function<void(const Customer&, const store::CustomerPrediction*)>& visit) {
+    const std::function<void(const Customer&, const retention::CustomerPrediction*)>& visit) {
   filter.page.limit = store::kMaxPageSize;
   size_t rows = 0;
   while (true) {
     CENTRIC_ASSIGN_OR_RETURN(auto page, services.stores.core().ListCustomers(filter));
-    CENTRIC_ASSIGN_OR_RETURN(auto predictions, PagePredictions(services.stores.core(), page.items));
+    CENTRIC_ASSIGN_OR_RETURN(auto predictions, PagePredictions(services.stores.retention(), page.items));
     for (const Customer& c : page.items) {
       if (rows == kMaxExportRows) return true;
       auto found = predictions.find(c.id);
@@ -136,18 +137,6 @@ Response ExportResponse(std::string body, const char* content_type, const char* 
   return r;
 }
 
-// The currency of the latest analysis, in which lifetime values are given; empty before one.
-std::string AnalysisCurrency(Services& services) {
-  auto run = services.stores.core().LatestAnalysis();
-  if (!run) return "";
-  boost::system::error_code ec;
-  boost::json::value report = boost::json::parse(run->report_json, ec);
-  if (ec || !report.is_object()) return "";
-  const auto* summary = report.as_object().if_contains("summary");
-  if (!summary || !summary->is_object()) return "";
-  const auto* currency = summary->as_object().if_contains("currency");
-  return currency && currency->is_string() ? std::string(currency->as_string()) : "";
-}
 
 Response ExportCustomers(const Request& request, Services& services) {
   QueryReader query(request.query);
@@ -161,10 +150,10 @@ Response ExportCustomers(const Request& request, Services& services) {
                                               "language", "tier", "service_level", "rfm_segment",
                                               "churn_risk", "p_alive", "clv"});
   // Lifetime value in major units of the analysis currency (minor units are not always cents).
-  const int exponent = CurrencyExponent(AnalysisCurrency(services));
+  const int exponent = CurrencyExponent(retention::LatestCurrency(services.stores.retention()));
   int64_t rows = 0;
   auto truncated = ScanExport(services, *filter, [&](const Customer& c,
-                                                     const store::CustomerPrediction* p) {
+                                                     const retention::CustomerPrediction* p) {
     writer.Record(std::vector<std::string>{
         std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
         c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
@@ -187,7 +176,7 @@ Response ExportCustomersXlsx(const Request& request, Services& services) {
   if (!filter) return ErrorResponse(filter.error());
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   using platform::CellType;
-  const std::string currency = AnalysisCurrency(services);
+  const std::string currency = retention::LatestCurrency(services.stores.retention());
   auto sheet = platform::XlsxSheet::Create(
       "Customers", {{"id", CellType::kInteger, 9},
                     {"external_id", CellType::kText, 14},
@@ -204,7 +193,7 @@ Response ExportCustomersXlsx(const Request& request, Services& services) {
   if (!sheet) return ErrorResponse(sheet.error());
   Status added = Status::Ok();
   auto truncated = ScanExport(services, *filter, [&](const Customer& c,
-                                                     const store::CustomerPrediction* p) {
+                                                     const retention::CustomerPrediction* p) {
     if (!added.ok()) return;
     using Cell = platform::XlsxCell;
     added = (*sheet)->AddRow(

@@ -2,7 +2,6 @@
 #include "areas/access/access_changes.h"
 
 #include <boost/json/object.hpp>
-
 #include <utility>
 
 namespace centric::access {
@@ -18,18 +17,8 @@ json::object Fields(const User& user) {
                       {"disabled", user.disabled}};
 }
 
-json::object Set(json::value after) {
-  return json::object{{"before", nullptr}, {"after", std::move(after)}};
-}
-
-Change Make(std::string action, std::string entity, std::string id, json::object fields = {}) {
-  Change change;
-  change.action = std::move(action);
-  change.entity = std::move(entity);
-  change.entity_id = std::move(id);
-  change.fields = std::move(fields);
-  return change;
-}
+using platform::MakeChange;
+using platform::SetField;
 
 }  // namespace
 
@@ -38,43 +27,45 @@ Change UserCreated(const User& user) {
   for (const auto& kv : Fields(user)) {
     const json::value& v = kv.value();
     if ((v.is_string() && v.get_string().empty()) || (v.is_bool() && !v.get_bool())) continue;
-    fields[kv.key()] = Set(v);
+    fields[kv.key()] = SetField(v);
   }
-  return Make("create", "user", std::to_string(user.id), std::move(fields));
+  return MakeChange("create", "user", std::to_string(user.id), std::move(fields));
 }
 
 Change UserUpdated(const User& before, const User& after, bool password_changed,
                    int64_t sessions_ended) {
   const json::object b = Fields(before), a = Fields(after);
   json::object fields = platform::FieldChanges(&b, &a);
-  if (password_changed) fields["password"] = Set("changed");
+  if (password_changed) fields["password"] = SetField("changed");
   if (sessions_ended > 0) {
     fields["sessions"] = json::object{{"before", sessions_ended}, {"after", 0}};
   }
-  return Make("update", "user", std::to_string(after.id), std::move(fields));
+  return MakeChange("update", "user", std::to_string(after.id), std::move(fields));
 }
 
-Change SignedIn(int64_t user_id) { return Make("sign_in", "user", std::to_string(user_id)); }
+Change SignedIn(int64_t user_id) { return MakeChange("sign_in", "user", std::to_string(user_id)); }
 
-Change SignedOut(const std::string& user_id) { return Make("sign_out", "user", user_id); }
+Change SignedOut(const std::string& user_id) { return MakeChange("sign_out", "user", user_id); }
 
 Change SignedOutEverywhere(int64_t user_id, int64_t sessions_ended) {
-  return Make("sign_out_everywhere", "user", std::to_string(user_id),
-              json::object{{"sessions", json::object{{"before", sessions_ended}, {"after", 0}}}});
+  return MakeChange(
+      "sign_out_everywhere", "user", std::to_string(user_id),
+      json::object{{"sessions", json::object{{"before", sessions_ended}, {"after", 0}}}});
 }
 
 Change ViewCreated(const SavedView& view) {
-  return Make("create", "view", std::to_string(view.id), json::object{{"name", Set(json::value(view.name))}});
+  return MakeChange("create", "view", std::to_string(view.id),
+                    json::object{{"name", SetField(json::value(view.name))}});
 }
 
-Change ViewDeleted(int64_t id) { return Make("delete", "view", std::to_string(id)); }
+Change ViewDeleted(int64_t id) { return MakeChange("delete", "view", std::to_string(id)); }
 
 Change TokenCreated(const ApiToken& token) {
-  return Make("create", "token", std::to_string(token.id),
-              json::object{{"name", Set(json::value(token.name))},
-                           {"role", Set(json::value(RoleName(token.role)))}});
+  return MakeChange("create", "token", std::to_string(token.id),
+                    json::object{{"name", SetField(json::value(token.name))},
+                                 {"role", SetField(json::value(RoleName(token.role)))}});
 }
 
-Change TokenRevoked(int64_t id) { return Make("revoke", "token", std::to_string(id)); }
+Change TokenRevoked(int64_t id) { return MakeChange("revoke", "token", std::to_string(id)); }
 
 }  // namespace centric::access

@@ -17,8 +17,7 @@ constexpr std::string_view kCursor = "webhooks";
 constexpr int kEventsPerTransaction = 5000;
 
 Millis NowMillis() {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
 Timestamp NowSeconds() {
@@ -29,10 +28,7 @@ Timestamp NowSeconds() {
 
 Dispatcher::Dispatcher(store::Connection& connection, WebhookStore& store,
                        DispatcherOptions options)
-    : connection_(connection),
-      store_(store),
-      options_(options),
-      random_(std::random_device{}()) {
+    : connection_(connection), store_(store), options_(options), random_(std::random_device{}()) {
   options_.senders = std::max(1, options_.senders);
   options_.batch = std::max(1, options_.batch);
   for (int i = 0; i < options_.senders; ++i) {
@@ -149,7 +145,8 @@ Result<RoundStats> Dispatcher::RunOnce() {
   const auto now = std::chrono::steady_clock::now();
   if (now - last_prune_ > std::chrono::hours(1)) {
     last_prune_ = now;
-    CENTRIC_ASSIGN_OR_RETURN(int64_t pruned, store_.PruneDeliveries(NowSeconds() - options_.keep_log));
+    CENTRIC_ASSIGN_OR_RETURN(int64_t pruned,
+                             store_.PruneDeliveries(NowSeconds() - options_.keep_log));
     (void)pruned;
   }
   return stats;

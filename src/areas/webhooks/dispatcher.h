@@ -35,17 +35,17 @@ struct DispatcherOptions {
   std::chrono::milliseconds first_retry{std::chrono::seconds(10)};  // then doubling
   std::chrono::milliseconds max_retry{std::chrono::hours(1)};
   std::chrono::milliseconds give_up_after{std::chrono::hours(24)};
-  int senders = 4;    // deliveries in flight at once
-  int batch = 1000;   // deliveries per round
+  int senders = 4;                           // deliveries in flight at once
+  int batch = 1000;                          // deliveries per round
   std::chrono::milliseconds idle_wait{200};  // between rounds that found nothing to do
   std::chrono::hours keep_log{24 * 30};      // settled deliveries are forgotten after this
 };
 
 struct RoundStats {
-  int64_t queued = 0;     // deliveries queued from new events
+  int64_t queued = 0;  // deliveries queued from new events
   int64_t delivered = 0;
-  int64_t retrying = 0;   // failed attempts to be tried again
-  int64_t failed = 0;     // given up
+  int64_t retrying = 0;  // failed attempts to be tried again
+  int64_t failed = 0;    // given up
 };
 
 class Dispatcher {

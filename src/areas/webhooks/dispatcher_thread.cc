@@ -20,8 +20,8 @@ constexpr int64_t kLeaseKey = 0x4357484B;
 Result<std::unique_ptr<DispatcherThread>> DispatcherThread::Start(const std::string& url,
                                                                   DispatcherOptions options) {
   if (url == ":memory:") {
-    return Error(InvalidArgument("webhooks need a store other connections can see, not :memory:",
-                                 "db"));
+    return Error(
+        InvalidArgument("webhooks need a store other connections can see, not :memory:", "db"));
   }
   std::unique_ptr<DispatcherThread> t(new DispatcherThread());
   t->url_ = url;
@@ -47,8 +47,8 @@ Result<std::unique_ptr<DispatcherThread>> DispatcherThread::Start(const std::str
 bool DispatcherThread::TryLease() {
   if (connection_->backend() == "postgresql") {
     auto& pg = static_cast<store::postgres::PostgresConnection&>(*connection_);
-    auto r = pg.conn().Run("SELECT pg_try_advisory_lock($1)",
-                           store::postgres::Params().Add(kLeaseKey));
+    auto r =
+        pg.conn().Run("SELECT pg_try_advisory_lock($1)", store::postgres::Params().Add(kLeaseKey));
     return r && r->rows() == 1 && r->Bool(0, 0);
   }
   if (lock_fd_ < 0) {

@@ -102,9 +102,10 @@ SendResult HttpSender::Post(const std::string& url, std::string_view body,
   if (status >= 300 && status < 400) {
     char* location = nullptr;
     curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);
-    result.error = fmt::format("redirect to {} not followed: deliveries go only to the "
-                               "subscribed URL",
-                               location ? location : "(no Location)");
+    result.error = fmt::format(
+        "redirect to {} not followed: deliveries go only to the "
+        "subscribed URL",
+        location ? location : "(no Location)");
   } else {
     result.error = fmt::format("HTTP {}", status);
     if (reading.over) result.error += fmt::format(" (answer cut at {} bytes)", reading.cap);

@@ -24,8 +24,7 @@ std::string SignatureHex(std::string_view secret, int64_t unix_seconds, std::str
   return std::string(hex.data());
 }
 
-std::string SignatureHeader(std::string_view secret, int64_t unix_seconds,
-                            std::string_view body) {
+std::string SignatureHeader(std::string_view secret, int64_t unix_seconds, std::string_view body) {
   return fmt::format("t={},v1={}", unix_seconds, SignatureHex(secret, unix_seconds, body));
 }
 

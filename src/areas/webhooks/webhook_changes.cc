@@ -19,12 +19,7 @@ json::object Fields(const Subscription& s) {
 }
 
 Change Make(std::string action, int64_t id, json::object fields) {
-  Change change;
-  change.action = std::move(action);
-  change.entity = "webhook";
-  change.entity_id = std::to_string(id);
-  change.fields = std::move(fields);
-  return change;
+  return platform::MakeChange(std::move(action), "webhook", std::to_string(id), std::move(fields));
 }
 
 }  // namespace
@@ -47,7 +42,7 @@ Change SubscriptionDeleted(const Subscription& before) {
 }
 
 Change PingSent(int64_t subscription_id, int64_t delivery_id, const Attempt& attempt) {
-  auto set = [](json::value v) { return json::object{{"before", nullptr}, {"after", v}}; };
+  auto set = platform::SetField;
   json::object fields{{"delivery_id", set(delivery_id)},
                       {"status", set(json::value(DeliveryStatusName(attempt.status)))}};
   if (attempt.status_code) fields["status_code"] = set(*attempt.status_code);

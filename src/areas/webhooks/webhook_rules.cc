@@ -47,9 +47,10 @@ Status CheckUrl(std::string_view url) {
   }
   if (Part(parsed.get(), CURLUPART_HOST).empty()) return InvalidArgument("has no host", "url");
   if (!Part(parsed.get(), CURLUPART_USER).empty()) {
-    return InvalidArgument("must not hold a user name or password; the signature proves the "
-                           "sender",
-                           "url");
+    return InvalidArgument(
+        "must not hold a user name or password; the signature proves the "
+        "sender",
+        "url");
   }
   return Status::Ok();
 }
@@ -59,10 +60,11 @@ Status CheckEventTypes(const std::vector<std::string>& types) {
   for (const auto& type : types) {
     if (type != kAllEvents && !platform::IsEventType(type)) {
       std::string known;
-      for (std::string_view t : platform::kEventTypes) known += fmt::format("{}{}", known.empty() ? "" : ", ", t);
-      return InvalidArgument(fmt::format("unknown event type '{}' (known: {}, or * for all)",
-                                         type, known),
-                             "event_types");
+      for (std::string_view t : platform::kEventTypes)
+        known += fmt::format("{}{}", known.empty() ? "" : ", ", t);
+      return InvalidArgument(
+          fmt::format("unknown event type '{}' (known: {}, or * for all)", type, known),
+          "event_types");
     }
   }
   return Status::Ok();
@@ -112,9 +114,12 @@ bool Subscribes(const std::vector<std::string>& types, std::string_view type) {
 
 std::string_view DeliveryStatusName(DeliveryStatus status) {
   switch (status) {
-    case DeliveryStatus::kPending: return "pending";
-    case DeliveryStatus::kDelivered: return "delivered";
-    case DeliveryStatus::kFailed: return "failed";
+    case DeliveryStatus::kPending:
+      return "pending";
+    case DeliveryStatus::kDelivered:
+      return "delivered";
+    case DeliveryStatus::kFailed:
+      return "failed";
   }
   return "pending";
 }

@@ -28,8 +28,7 @@ class WebhookStore {
   virtual Result<Subscription> GetSubscription(int64_t id) = 0;
   virtual Result<std::vector<Subscription>> ListSubscriptions() = 0;
   // The same checks as CreateSubscription for what it changes.
-  virtual Result<Subscription> UpdateSubscription(int64_t id,
-                                                  const SubscriptionChange& change) = 0;
+  virtual Result<Subscription> UpdateSubscription(int64_t id, const SubscriptionChange& change) = 0;
   // Removes the subscription and its delivery log.
   virtual Status DeleteSubscription(int64_t id) = 0;
 

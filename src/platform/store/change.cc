@@ -25,4 +25,18 @@ json::object FieldChanges(const json::object* before, const json::object* after)
   return out;
 }
 
+Change MakeChange(std::string action, std::string entity, std::string entity_id,
+                  boost::json::object fields) {
+  Change change;
+  change.action = std::move(action);
+  change.entity = std::move(entity);
+  change.entity_id = std::move(entity_id);
+  change.fields = std::move(fields);
+  return change;
+}
+
+boost::json::object SetField(boost::json::value after) {
+  return boost::json::object{{"before", nullptr}, {"after", std::move(after)}};
+}
+
 }  // namespace centric::platform

@@ -24,6 +24,13 @@ struct Change {
   boost::json::object payload;  // the event's payload
 };
 
+// A Change without an event: an action on one entity, with its changed fields.
+Change MakeChange(std::string action, std::string entity, std::string entity_id,
+                  boost::json::object fields = {});
+
+// {"before": null, "after": value}: a field set by a create or a one-off action.
+boost::json::object SetField(boost::json::value after);
+
 // The fields whose values differ between two JSON objects of one entity, as
 // {"field": {"before": b, "after": a}}; a key missing on one side is null there. Pass nullptr
 // for the side that does not exist (create: before; delete: after).

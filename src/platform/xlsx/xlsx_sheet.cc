@@ -27,7 +27,9 @@ struct XlsxSheet::Impl {
 namespace {
 
 // Excel's serial date: days since 1899-12-30, with the time as the fraction.
-double ExcelSerial(Timestamp t) { return static_cast<double>(ToUnixSeconds(t)) / 86400.0 + 25569.0; }
+double ExcelSerial(Timestamp t) {
+  return static_cast<double>(ToUnixSeconds(t)) / 86400.0 + 25569.0;
+}
 
 std::string MoneyFormat(const XlsxColumn& c) {
   std::string decimals = c.minor_digits > 0 ? "." + std::string(c.minor_digits, '0') : "";
@@ -64,12 +66,23 @@ Result<std::unique_ptr<XlsxSheet>> XlsxSheet::Create(const std::string& sheet_na
     const XlsxColumn& c = sheet->columns_[i];
     lxw_format* f = workbook_add_format(wb);
     switch (c.type) {
-      case CellType::kText: break;
-      case CellType::kInteger: format_set_num_format(f, "0"); break;
-      case CellType::kNumber: format_set_num_format(f, "#,##0.00"); break;
-      case CellType::kMoney: format_set_num_format(f, MoneyFormat(c).c_str()); break;
-      case CellType::kPercent: format_set_num_format(f, "0.0%"); break;
-      case CellType::kDateTime: format_set_num_format(f, "yyyy-mm-dd hh:mm"); break;
+      case CellType::kText:
+        break;
+      case CellType::kInteger:
+        format_set_num_format(f, "0");
+        break;
+      case CellType::kNumber:
+        format_set_num_format(f, "#,##0.00");
+        break;
+      case CellType::kMoney:
+        format_set_num_format(f, MoneyFormat(c).c_str());
+        break;
+      case CellType::kPercent:
+        format_set_num_format(f, "0.0%");
+        break;
+      case CellType::kDateTime:
+        format_set_num_format(f, "yyyy-mm-dd hh:mm");
+        break;
     }
     sheet->impl_->formats.push_back(f);
     const auto col = static_cast<lxw_col_t>(i);
@@ -89,11 +102,12 @@ XlsxSheet::~XlsxSheet() = default;
 Status XlsxSheet::AddRow(const std::vector<XlsxCell>& cells) {
   if (!impl_ || !impl_->workbook) return FailedPrecondition("the XLSX sheet is finished");
   if (cells.size() != columns_.size()) {
-    return InvalidArgument(fmt::format("a row has {} cells for {} columns", cells.size(),
-                                       columns_.size()));
+    return InvalidArgument(
+        fmt::format("a row has {} cells for {} columns", cells.size(), columns_.size()));
   }
   // Excel's limit: 1,048,576 rows, the header included.
-  if (rows_ + 1 >= 1048576) return Status(StatusCode::kResourceExhausted, "more rows than XLSX holds");
+  if (rows_ + 1 >= 1048576)
+    return Status(StatusCode::kResourceExhausted, "more rows than XLSX holds");
   const auto row = static_cast<lxw_row_t>(rows_ + 1);
   lxw_worksheet* ws = impl_->worksheet;
   for (size_t i = 0; i < cells.size(); ++i) {

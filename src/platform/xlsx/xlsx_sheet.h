@@ -32,9 +32,9 @@ enum class CellType {
 struct XlsxColumn {
   std::string header;
   CellType type = CellType::kText;
-  double width = 14;         // in characters
-  std::string currency;      // kMoney: ISO 4217 code shown after the amount
-  int minor_digits = 2;      // kMoney: digits of the minor unit
+  double width = 14;     // in characters
+  std::string currency;  // kMoney: ISO 4217 code shown after the amount
+  int minor_digits = 2;  // kMoney: digits of the minor unit
 };
 
 // An empty cell, text, an integer (also money in minor units), a number, or a time.

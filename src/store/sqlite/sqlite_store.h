@@ -54,14 +54,6 @@ class SqliteStore final : public Store {
 
   Result<StoreStats> Stats() override;
   Result<CustomerId> LastCustomerId() override;
-  Status ScanOrderFacts(const std::function<void(const OrderFact&)>& visit) override;
-  Result<std::vector<std::pair<std::string, int64_t>>> OrderCurrencies() override;
-  Result<int64_t> SaveAnalysis(std::string_view report_json,
-                               const std::vector<CustomerPrediction>& rows) override;
-  Result<CustomerPrediction> GetPrediction(CustomerId customer_id) override;
-  Result<std::vector<CustomerPrediction>> GetPredictions(
-      const std::vector<CustomerId>& customer_ids) override;
-  Result<AnalysisRun> LatestAnalysis() override;
   Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override;
   Result<std::vector<PurchaseLine>> CustomerPurchases(CustomerId customer_id) override;
   Result<int64_t> SaveCrossSell(const CrossSellModel& model) override;

@@ -29,7 +29,7 @@ class AnalyticsRoutesTest : public ApiTest {
 
   void Analyze() {
     auto result = jobs::AnalyzeStore(
-        *store_, {.as_of_day = jobs::DayOf(*ParseIso8601("2024-09-30")),
+        stores_->retention(), {.as_of_day = jobs::DayOf(*ParseIso8601("2024-09-30")),
                   .period = analytics::clv::Period::kDay});
     ASSERT_TRUE(result) << result.error().ToString();
     run_id_ = result->result.report.at("run_id").as_int64();
@@ -88,6 +88,7 @@ TEST_P(AnalyticsRoutesTest, PredictionsOfOneCustomer) {
   EXPECT_LE(p["p_alive"].as_double(), 1.0);
   EXPECT_FALSE(p["rfm"].at("segment").as_string().empty());
   EXPECT_FALSE(p["service_level"].as_string().empty());
+  EXPECT_EQ(p["currency"], "EUR");  // the money has its currency
 
   ExpectError(Get(fmt::format("/api/v1/customers/{}/predictions", cy_)), 404, "not_found");
   ExpectError(Get("/api/v1/customers/999999/predictions"), 404, "not_found");

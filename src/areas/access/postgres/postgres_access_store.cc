@@ -54,8 +54,13 @@ class PostgresAccessStore final : public AccessStore {
                                "to_timestamp($6::bigint), to_timestamp($6::bigint)) "
                                "RETURNING {}",
                                kUserColumns),
-                   Params().Add(email).Add(user.name).Add(RoleName(user.role))
-                       .Add(password_hash).Add(user.disabled).Add(NowSeconds()));
+                   Params()
+                       .Add(email)
+                       .Add(user.name)
+                       .Add(RoleName(user.role))
+                       .Add(password_hash)
+                       .Add(user.disabled)
+                       .Add(NowSeconds()));
       if (!r) {
         if (r.error().code() == StatusCode::kAlreadyExists) {
           return Status(StatusCode::kAlreadyExists,
@@ -72,8 +77,8 @@ class PostgresAccessStore final : public AccessStore {
 
   Result<User> GetUser(int64_t id) override {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto r, Run(fmt::format("SELECT {} FROM users WHERE id = $1", kUserColumns),
-                    Params().Add(id)));
+        auto r,
+        Run(fmt::format("SELECT {} FROM users WHERE id = $1", kUserColumns), Params().Add(id)));
     if (r.rows() == 0) return Error(NotFound(fmt::format("no user {}", id)));
     return ReadUser(r, 0);
   }
@@ -142,12 +147,16 @@ class PostgresAccessStore final : public AccessStore {
 
   Status CreateSession(const WebSession& session) override {
     return connection_.Transaction([&]() -> Status {
-      auto r = Run("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
-                   "expires_at) VALUES ($1, $2, $3, to_timestamp($4::bigint), "
-                   "to_timestamp($5::bigint))",
-                   Params().Add(session.token_hash).Add(session.user_id)
-                       .Add(session.csrf_token).Add(ToUnixSeconds(session.created_at))
-                       .Add(ToUnixSeconds(session.expires_at)));
+      auto r =
+          Run("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
+              "expires_at) VALUES ($1, $2, $3, to_timestamp($4::bigint), "
+              "to_timestamp($5::bigint))",
+              Params()
+                  .Add(session.token_hash)
+                  .Add(session.user_id)
+                  .Add(session.csrf_token)
+                  .Add(ToUnixSeconds(session.created_at))
+                  .Add(ToUnixSeconds(session.expires_at)));
       if (!r) {
         if (r.error().code() == StatusCode::kFailedPrecondition) {
           return NotFound(fmt::format("no user {}", session.user_id));
@@ -159,15 +168,15 @@ class PostgresAccessStore final : public AccessStore {
   }
 
   Result<WebSession> FindSession(std::string_view token_hash, Timestamp now) override {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto r, Run("SELECT token_hash, user_id, csrf_token, "
-                    "extract(epoch from created_at)::bigint, "
-                    "extract(epoch from expires_at)::bigint FROM sessions "
-                    "WHERE token_hash = $1 AND expires_at > to_timestamp($2::bigint)",
-                    Params().Add(token_hash).Add(ToUnixSeconds(now))));
+    CENTRIC_ASSIGN_OR_RETURN(auto r,
+                             Run("SELECT token_hash, user_id, csrf_token, "
+                                 "extract(epoch from created_at)::bigint, "
+                                 "extract(epoch from expires_at)::bigint FROM sessions "
+                                 "WHERE token_hash = $1 AND expires_at > to_timestamp($2::bigint)",
+                                 Params().Add(token_hash).Add(ToUnixSeconds(now))));
     if (r.rows() == 0) return Error(NotFound("no such session"));
-    return WebSession{r.String(0, 0), r.Int(0, 1), r.String(0, 2),
-                      FromUnixSeconds(r.Int(0, 3)), FromUnixSeconds(r.Int(0, 4))};
+    return WebSession{r.String(0, 0), r.Int(0, 1), r.String(0, 2), FromUnixSeconds(r.Int(0, 3)),
+                      FromUnixSeconds(r.Int(0, 4))};
   }
 
   Status DeleteSession(std::string_view token_hash) override {
@@ -191,9 +200,10 @@ class PostgresAccessStore final : public AccessStore {
     SavedView out = view;
     Status s = connection_.Transaction([&]() -> Status {
       const int64_t now = NowSeconds();
-      auto r = Run("INSERT INTO saved_views(user_id, name, query, created_at) "
-                   "VALUES ($1, $2, $3::jsonb, to_timestamp($4::bigint)) RETURNING id",
-                   Params().Add(view.user_id).Add(view.name).Add(view.query_json).Add(now));
+      auto r =
+          Run("INSERT INTO saved_views(user_id, name, query, created_at) "
+              "VALUES ($1, $2, $3::jsonb, to_timestamp($4::bigint)) RETURNING id",
+              Params().Add(view.user_id).Add(view.name).Add(view.query_json).Add(now));
       if (!r) {
         if (r.error().code() == StatusCode::kAlreadyExists) {
           return Status(StatusCode::kAlreadyExists,
@@ -287,8 +297,8 @@ class PostgresAccessStore final : public AccessStore {
 
   // Deletes the user's sessions; returns how many there were.
   Result<int64_t> EndSessions(int64_t user_id) {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto r, Run("DELETE FROM sessions WHERE user_id = $1", Params().Add(user_id)));
+    CENTRIC_ASSIGN_OR_RETURN(auto r,
+                             Run("DELETE FROM sessions WHERE user_id = $1", Params().Add(user_id)));
     return r.affected();
   }
 

@@ -128,9 +128,9 @@ class SqliteAccessStore final : public AccessStore {
 
   Status CreateSession(const WebSession& session) override {
     return conn_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(
-          auto st, conn_.Cached("INSERT INTO sessions(token_hash, user_id, csrf_token, "
-                                "created_at, expires_at) VALUES (?, ?, ?, ?, ?)"));
+      CENTRIC_ASSIGN_OR_RETURN(auto st,
+                               conn_.Cached("INSERT INTO sessions(token_hash, user_id, csrf_token, "
+                                            "created_at, expires_at) VALUES (?, ?, ?, ?, ?)"));
       st->Bind(1, session.token_hash).Bind(2, session.user_id).Bind(3, session.csrf_token);
       st->Bind(4, ToUnixSeconds(session.created_at)).Bind(5, ToUnixSeconds(session.expires_at));
       Status run = st->Run();
@@ -197,9 +197,9 @@ class SqliteAccessStore final : public AccessStore {
   }
 
   Result<std::vector<SavedView>> ListViews(int64_t user_id) override {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto st, conn_.Cached("SELECT id, user_id, name, query, created_at "
-                              "FROM saved_views WHERE user_id = ? ORDER BY name"));
+    CENTRIC_ASSIGN_OR_RETURN(auto st,
+                             conn_.Cached("SELECT id, user_id, name, query, created_at "
+                                          "FROM saved_views WHERE user_id = ? ORDER BY name"));
     st->Bind(1, user_id);
     std::vector<SavedView> views;
     while (true) {

@@ -2,18 +2,17 @@
 // centric webhook add|list|update|remove|deliveries|test|run: webhook subscriptions from the
 // command line, and the dispatcher in the foreground for stores that `centric serve` does not
 // serve.
-#include "areas/webhooks/cli/webhook_commands.h"
-
 #include <fmt/format.h>
 #include <signal.h>
 
 #include <chrono>
 #include <iostream>
-#include <thread>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "areas/webhooks/cli/webhook_commands.h"
 #include "areas/webhooks/dispatcher.h"
 #include "areas/webhooks/dispatcher_thread.h"
 #include "areas/webhooks/webhook_rules.h"
@@ -63,8 +62,10 @@ void Add(CliContext& ctx, const WebhookOptions& opts) {
   }
   // The secret alone on stdout, for scripts; it is shown only this once.
   fmt::print("{}\n", created->secret);
-  fmt::print(stderr, "centric: added webhook {} for {} -> {}; keep the secret above, it is "
-             "shown only this once\n", created->id, Join(created->event_types), created->url);
+  fmt::print(stderr,
+             "centric: added webhook {} for {} -> {}; keep the secret above, it is "
+             "shown only this once\n",
+             created->id, Join(created->event_types), created->url);
 }
 
 void List(CliContext& ctx) {
@@ -136,8 +137,8 @@ void Deliveries(CliContext& ctx, const WebhookOptions& opts) {
     ctx.exit_code = ReportError(page.error());
     return;
   }
-  fmt::print("{:>8}  {:<20}  {:<9}  {:>8}  {:>6}  {:>8}  {}\n", "ID", "EVENT", "STATUS",
-             "ATTEMPTS", "HTTP", "LATENCY", "LAST ERROR");
+  fmt::print("{:>8}  {:<20}  {:<9}  {:>8}  {:>6}  {:>8}  {}\n", "ID", "EVENT", "STATUS", "ATTEMPTS",
+             "HTTP", "LATENCY", "LAST ERROR");
   for (const auto& d : page->items) PrintDelivery(d);
 }
 
@@ -173,8 +174,10 @@ void RunDispatcher(CliContext& ctx) {
   if ((*dispatcher)->delivering()) {
     fmt::print(stderr, "centric: delivering webhooks from {} until SIGINT or SIGTERM\n", ctx.db);
   } else {
-    fmt::print(stderr, "centric: another process delivers webhooks from {}; standing by until "
-               "it stops, or SIGINT or SIGTERM\n", ctx.db);
+    fmt::print(stderr,
+               "centric: another process delivers webhooks from {}; standing by until "
+               "it stops, or SIGINT or SIGTERM\n",
+               ctx.db);
   }
   int signal = 0;
   sigwait(&stop_signals, &signal);

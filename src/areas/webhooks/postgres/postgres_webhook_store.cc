@@ -81,8 +81,7 @@ class PostgresWebhookStore final : public WebhookStore {
     }
     Subscription created;
     Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(int64_t last,
-                               platform::MakeEventLog(connection_)->LastPosition());
+      CENTRIC_ASSIGN_OR_RETURN(int64_t last, platform::MakeEventLog(connection_)->LastPosition());
       CENTRIC_ASSIGN_OR_RETURN(
           auto r, Run(fmt::format("INSERT INTO webhook_subscriptions(url, event_types, "
                                   "description, secret, active, start_position, created_at, "
@@ -90,9 +89,13 @@ class PostgresWebhookStore final : public WebhookStore {
                                   "to_timestamp($6::bigint), to_timestamp($6::bigint)) "
                                   "RETURNING {}",
                                   kSubscriptionColumns),
-                      Params().Add(draft.url)
+                      Params()
+                          .Add(draft.url)
                           .Add(store::internal::StringListToJson(draft.event_types))
-                          .Add(draft.description).Add(secret).Add(last).Add(NowSeconds())));
+                          .Add(draft.description)
+                          .Add(secret)
+                          .Add(last)
+                          .Add(NowSeconds())));
       CENTRIC_ASSIGN_OR_RETURN(created, ReadSubscription(r, 0));
       return connection_.Record(SubscriptionCreated(created));
     });
@@ -102,17 +105,17 @@ class PostgresWebhookStore final : public WebhookStore {
 
   Result<Subscription> GetSubscription(int64_t id) override {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto r, Run(fmt::format("SELECT {} FROM webhook_subscriptions WHERE id = $1",
-                                kSubscriptionColumns),
-                    Params().Add(id)));
+        auto r,
+        Run(fmt::format("SELECT {} FROM webhook_subscriptions WHERE id = $1", kSubscriptionColumns),
+            Params().Add(id)));
     if (r.rows() == 0) return Error(NotFound(fmt::format("no webhook {}", id)));
     return ReadSubscription(r, 0);
   }
 
   Result<std::vector<Subscription>> ListSubscriptions() override {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto r, Run(fmt::format("SELECT {} FROM webhook_subscriptions ORDER BY id",
-                                kSubscriptionColumns)));
+        auto r,
+        Run(fmt::format("SELECT {} FROM webhook_subscriptions ORDER BY id", kSubscriptionColumns)));
     std::vector<Subscription> out;
     for (int i = 0; i < r.rows(); ++i) {
       CENTRIC_ASSIGN_OR_RETURN(Subscription s, ReadSubscription(r, i));
@@ -125,11 +128,11 @@ class PostgresWebhookStore final : public WebhookStore {
     CENTRIC_RETURN_IF_ERROR(CheckChange(change));
     Subscription after;
     Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(
-          auto current, Run(fmt::format("SELECT {} FROM webhook_subscriptions WHERE id = $1 "
-                                        "FOR UPDATE",
-                                        kSubscriptionColumns),
-                            Params().Add(id)));
+      CENTRIC_ASSIGN_OR_RETURN(auto current,
+                               Run(fmt::format("SELECT {} FROM webhook_subscriptions WHERE id = $1 "
+                                               "FOR UPDATE",
+                                               kSubscriptionColumns),
+                                   Params().Add(id)));
       if (current.rows() == 0) return NotFound(fmt::format("no webhook {}", id));
       CENTRIC_ASSIGN_OR_RETURN(Subscription before, ReadSubscription(current, 0));
       after = before;
@@ -142,10 +145,13 @@ class PostgresWebhookStore final : public WebhookStore {
           auto r, Run("UPDATE webhook_subscriptions SET url = $1, event_types = $2::jsonb, "
                       "description = $3, active = $4, updated_at = to_timestamp($5::bigint) "
                       "WHERE id = $6",
-                      Params().Add(after.url)
+                      Params()
+                          .Add(after.url)
                           .Add(store::internal::StringListToJson(after.event_types))
-                          .Add(after.description).Add(after.active)
-                          .Add(ToUnixSeconds(after.updated_at)).Add(id)));
+                          .Add(after.description)
+                          .Add(after.active)
+                          .Add(ToUnixSeconds(after.updated_at))
+                          .Add(id)));
       (void)r;
       return connection_.Record(SubscriptionUpdated(before, after));
     });
@@ -173,34 +179,38 @@ class PostgresWebhookStore final : public WebhookStore {
       types.push_back(d.event_type);
       lanes.push_back(d.customer_id);
     }
-    auto r = Run("INSERT INTO webhook_deliveries(subscription_id, event_position, event_type, "
-                 "lane, status, next_attempt_at, created_at) "
-                 "SELECT s, p, t, l, 'pending', to_timestamp($5::bigint / 1000.0), "
-                 "to_timestamp($5::bigint / 1000) "
-                 "FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[]) AS x(s, p, t, l) "
-                 "ORDER BY p, s "
-                 "ON CONFLICT (subscription_id, event_position) DO NOTHING",
-                 Params().Add(ArrayOf(subscriptions)).Add(ArrayOf(positions))
-                     .Add(TextArrayOf(types)).Add(ArrayOf(lanes)).Add(ToMillis(now)));
+    auto r =
+        Run("INSERT INTO webhook_deliveries(subscription_id, event_position, event_type, "
+            "lane, status, next_attempt_at, created_at) "
+            "SELECT s, p, t, l, 'pending', to_timestamp($5::bigint / 1000.0), "
+            "to_timestamp($5::bigint / 1000) "
+            "FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[]) AS x(s, p, t, l) "
+            "ORDER BY p, s "
+            "ON CONFLICT (subscription_id, event_position) DO NOTHING",
+            Params()
+                .Add(ArrayOf(subscriptions))
+                .Add(ArrayOf(positions))
+                .Add(TextArrayOf(types))
+                .Add(ArrayOf(lanes))
+                .Add(ToMillis(now)));
     return r ? Status::Ok() : r.error();
   }
 
   Result<std::vector<DueDelivery>> DueDeliveries(Millis now, int limit) override {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto r,
-        Run("SELECT d.id, d.subscription_id, s.url, s.secret, d.attempts, "
-            "extract(epoch from d.created_at)::bigint, e.position, e.type, e.customer_id, "
-            "e.actor_kind, e.actor_name, extract(epoch from e.at)::bigint, e.payload::text "
-            "FROM webhook_deliveries d "
-            "JOIN webhook_subscriptions s ON s.id = d.subscription_id "
-            "JOIN events e ON e.position = d.event_position "
-            "WHERE d.status = 'pending' AND d.next_attempt_at <= to_timestamp($1::bigint / "
-            "1000.0) AND s.active "
-            "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p "
-            "  WHERE p.status = 'pending' AND p.subscription_id = d.subscription_id "
-            "  AND p.lane = d.lane AND p.id < d.id) "
-            "ORDER BY d.id LIMIT $2",
-            Params().Add(ToMillis(now)).Add(int64_t{limit})));
+        auto r, Run("SELECT d.id, d.subscription_id, s.url, s.secret, d.attempts, "
+                    "extract(epoch from d.created_at)::bigint, e.position, e.type, e.customer_id, "
+                    "e.actor_kind, e.actor_name, extract(epoch from e.at)::bigint, e.payload::text "
+                    "FROM webhook_deliveries d "
+                    "JOIN webhook_subscriptions s ON s.id = d.subscription_id "
+                    "JOIN events e ON e.position = d.event_position "
+                    "WHERE d.status = 'pending' AND d.next_attempt_at <= to_timestamp($1::bigint / "
+                    "1000.0) AND s.active "
+                    "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p "
+                    "  WHERE p.status = 'pending' AND p.subscription_id = d.subscription_id "
+                    "  AND p.lane = d.lane AND p.id < d.id) "
+                    "ORDER BY d.id LIMIT $2",
+                    Params().Add(ToMillis(now)).Add(int64_t{limit})));
     std::vector<DueDelivery> out;
     for (int i = 0; i < r.rows(); ++i) {
       DueDelivery d;
@@ -238,16 +248,22 @@ class PostgresWebhookStore final : public WebhookStore {
                              ? std::optional<int64_t>(ToUnixSeconds(a.at))
                              : std::nullopt);
     }
-    auto r = Run("UPDATE webhook_deliveries d SET status = x.status, attempts = d.attempts + 1, "
-                 "next_attempt_at = to_timestamp(x.next / 1000.0), last_status_code = x.code, "
-                 "last_error = x.error, latency_ms = x.latency, "
-                 "finished_at = to_timestamp(x.finished) "
-                 "FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::int[], $5::text[], "
-                 "$6::bigint[], $7::bigint[]) AS x(id, status, next, code, error, latency, "
-                 "finished) WHERE d.id = x.id",
-                 Params().Add(ArrayOf(ids)).Add(TextArrayOf(statuses)).Add(ArrayOf(next))
-                     .Add(ArrayOf(codes)).Add(TextArrayOf(errors)).Add(ArrayOf(latencies))
-                     .Add(ArrayOf(finished)));
+    auto r =
+        Run("UPDATE webhook_deliveries d SET status = x.status, attempts = d.attempts + 1, "
+            "next_attempt_at = to_timestamp(x.next / 1000.0), last_status_code = x.code, "
+            "last_error = x.error, latency_ms = x.latency, "
+            "finished_at = to_timestamp(x.finished) "
+            "FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::int[], $5::text[], "
+            "$6::bigint[], $7::bigint[]) AS x(id, status, next, code, error, latency, "
+            "finished) WHERE d.id = x.id",
+            Params()
+                .Add(ArrayOf(ids))
+                .Add(TextArrayOf(statuses))
+                .Add(ArrayOf(next))
+                .Add(ArrayOf(codes))
+                .Add(TextArrayOf(errors))
+                .Add(ArrayOf(latencies))
+                .Add(ArrayOf(finished)));
     return r ? Status::Ok() : r.error();
   }
 
@@ -255,17 +271,18 @@ class PostgresWebhookStore final : public WebhookStore {
     int64_t id = 0;
     Status s = connection_.Transaction([&]() -> Status {
       Params params;
-      params.Add(subscription_id).Add(DeliveryStatusName(attempt.status))
+      params.Add(subscription_id)
+          .Add(DeliveryStatusName(attempt.status))
           .Add(ToMillis(attempt.next_attempt_at));
-      params.Add(attempt.status_code ? std::optional<int64_t>(*attempt.status_code)
-                                     : std::nullopt);
+      params.Add(attempt.status_code ? std::optional<int64_t>(*attempt.status_code) : std::nullopt);
       params.Add(attempt.error).Add(attempt.latency_ms).Add(ToUnixSeconds(attempt.at));
-      auto r = Run("INSERT INTO webhook_deliveries(subscription_id, event_type, status, "
-                   "attempts, next_attempt_at, last_status_code, last_error, latency_ms, "
-                   "created_at, finished_at) VALUES ($1, 'ping', $2, 1, "
-                   "to_timestamp($3::bigint / 1000.0), $4, $5, $6, to_timestamp($7::bigint), "
-                   "to_timestamp($7::bigint)) RETURNING id",
-                   params);
+      auto r =
+          Run("INSERT INTO webhook_deliveries(subscription_id, event_type, status, "
+              "attempts, next_attempt_at, last_status_code, last_error, latency_ms, "
+              "created_at, finished_at) VALUES ($1, 'ping', $2, 1, "
+              "to_timestamp($3::bigint / 1000.0), $4, $5, $6, to_timestamp($7::bigint), "
+              "to_timestamp($7::bigint)) RETURNING id",
+              params);
       if (!r) {
         if (r.error().code() == StatusCode::kFailedPrecondition) {
           return NotFound(fmt::format("no webhook {}", subscription_id));
@@ -295,7 +312,9 @@ class PostgresWebhookStore final : public WebhookStore {
             "FROM webhook_deliveries WHERE subscription_id = $1 "
             "AND ($2 = 0 OR id < $2) AND ($3 = '' OR status = $3) "
             "ORDER BY id DESC LIMIT $4",
-            Params().Add(filter.subscription_id).Add(before)
+            Params()
+                .Add(filter.subscription_id)
+                .Add(before)
                 .Add(filter.status ? DeliveryStatusName(*filter.status) : std::string_view())
                 .Add(int64_t{limit + 1})));
     store::Page<Delivery> page;
@@ -330,10 +349,9 @@ class PostgresWebhookStore final : public WebhookStore {
   }
 
   Result<int64_t> PruneDeliveries(Timestamp before) override {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto r, Run("DELETE FROM webhook_deliveries WHERE status <> 'pending' "
-                    "AND finished_at < to_timestamp($1::bigint)",
-                    Params().Add(ToUnixSeconds(before))));
+    CENTRIC_ASSIGN_OR_RETURN(auto r, Run("DELETE FROM webhook_deliveries WHERE status <> 'pending' "
+                                         "AND finished_at < to_timestamp($1::bigint)",
+                                         Params().Add(ToUnixSeconds(before))));
     return r.affected();
   }
 

@@ -186,8 +186,8 @@ json::object DeliveryJson(const Delivery& d) {
                  {"created_at", FormatIso8601(d.created_at)}};
   o["next_attempt_at"] =
       d.status == DeliveryStatus::kPending
-          ? json::value(FormatIso8601(std::chrono::time_point_cast<std::chrono::seconds>(
-                d.next_attempt_at)))
+          ? json::value(FormatIso8601(
+                std::chrono::time_point_cast<std::chrono::seconds>(d.next_attempt_at)))
           : json::value(nullptr);
   o["finished_at"] = d.finished_at ? json::value(FormatIso8601(*d.finished_at)) : nullptr;
   return o;

@@ -73,10 +73,10 @@ class SqliteWebhookStore final : public WebhookStore {
   }
 
   Result<Subscription> GetSubscription(int64_t id) override {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto st, conn_.Cached("SELECT id, url, event_types, description, active, "
-                              "start_position, created_at, updated_at, secret "
-                              "FROM webhook_subscriptions WHERE id = ?"));
+    CENTRIC_ASSIGN_OR_RETURN(auto st,
+                             conn_.Cached("SELECT id, url, event_types, description, active, "
+                                          "start_position, created_at, updated_at, secret "
+                                          "FROM webhook_subscriptions WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) return Error(NotFound(fmt::format("no webhook {}", id)));
@@ -84,10 +84,10 @@ class SqliteWebhookStore final : public WebhookStore {
   }
 
   Result<std::vector<Subscription>> ListSubscriptions() override {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto st, conn_.Cached("SELECT id, url, event_types, description, active, "
-                              "start_position, created_at, updated_at, secret "
-                              "FROM webhook_subscriptions ORDER BY id"));
+    CENTRIC_ASSIGN_OR_RETURN(auto st,
+                             conn_.Cached("SELECT id, url, event_types, description, active, "
+                                          "start_position, created_at, updated_at, secret "
+                                          "FROM webhook_subscriptions ORDER BY id"));
     std::vector<Subscription> out;
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -198,11 +198,9 @@ class SqliteWebhookStore final : public WebhookStore {
       for (const auto& a : attempts) {
         const bool settled = a.status != DeliveryStatus::kPending;
         st->Bind(1, DeliveryStatusName(a.status)).Bind(2, ToMillis(a.next_attempt_at));
-        BindOptional(*st, 3, a.status_code ? std::optional<int64_t>(*a.status_code)
-                                           : std::nullopt);
+        BindOptional(*st, 3, a.status_code ? std::optional<int64_t>(*a.status_code) : std::nullopt);
         st->Bind(4, a.error).Bind(5, a.latency_ms);
-        BindOptional(*st, 6, settled ? std::optional<int64_t>(ToUnixSeconds(a.at))
-                                     : std::nullopt);
+        BindOptional(*st, 6, settled ? std::optional<int64_t>(ToUnixSeconds(a.at)) : std::nullopt);
         st->Bind(7, a.delivery_id);
         CENTRIC_RETURN_IF_ERROR(st->Run());
       }
@@ -220,8 +218,9 @@ class SqliteWebhookStore final : public WebhookStore {
                                 "VALUES (?, 'ping', ?, 1, ?, ?, ?, ?, ?, ?)"));
       st->Bind(1, subscription_id).Bind(2, DeliveryStatusName(attempt.status));
       st->Bind(3, ToMillis(attempt.next_attempt_at));
-      BindOptional(*st, 4, attempt.status_code ? std::optional<int64_t>(*attempt.status_code)
-                                               : std::nullopt);
+      BindOptional(
+          *st, 4,
+          attempt.status_code ? std::optional<int64_t>(*attempt.status_code) : std::nullopt);
       st->Bind(5, attempt.error).Bind(6, attempt.latency_ms);
       st->Bind(7, ToUnixSeconds(attempt.at)).Bind(8, ToUnixSeconds(attempt.at));
       Status run = st->Run();
@@ -244,8 +243,8 @@ class SqliteWebhookStore final : public WebhookStore {
     }
     const int limit = store::internal::ClampLimit(filter.page.limit);
     CENTRIC_ASSIGN_OR_RETURN(
-        auto st, conn_.Cached(
-                     "SELECT d.id, d.subscription_id, d.event_position, d.event_type, d.lane, "
+        auto st,
+        conn_.Cached("SELECT d.id, d.subscription_id, d.event_position, d.event_type, d.lane, "
                      "d.status, d.attempts, d.next_attempt_at, d.last_status_code, "
                      "d.last_error, d.latency_ms, d.created_at, d.finished_at "
                      "FROM webhook_deliveries d WHERE d.subscription_id = ?1 "

@@ -150,8 +150,7 @@ function Profile({ customer }: { customer: CustomerWithTimeline }) {
 }
 
 function Value({ prediction: p, i18n }: { prediction: Prediction; i18n: I18n }) {
-  // A prediction does not carry the analysis's currency (openapi.json, Prediction): a plain amount.
-  const currency = null;
+  const currency = p.currency;
   return (
     <>
       <p class="service-level">

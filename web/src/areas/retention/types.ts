@@ -42,6 +42,8 @@ export interface Prediction {
   rfm: { r: number; f: number; m: number; segment: RfmSegment };
   tier: Tier;
   service_level: ServiceLevel;
+  /** ISO 4217 code of the money amounts (the analysis currency); null for an older run. */
+  currency: string | null;
 }
 
 /** Fields every analytics section response carries. */

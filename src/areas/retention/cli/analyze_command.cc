@@ -8,13 +8,23 @@
 #include <cstdio>
 #include <fstream>
 
+#include "areas/retention/cli/retention_commands.h"
 #include "cli/command.h"
 #include "jobs/analyze.h"
 #include "jobs/crosssell.h"
 #include "jobs/transactions_file.h"
 
-namespace centric::cli {
+namespace centric::retention {
 namespace {
+
+using cli::AddDbOption;
+using cli::CliContext;
+using cli::kExitFailure;
+using cli::kExitOk;
+using cli::kExitUsage;
+using cli::OpenStoresOrReport;
+using cli::RefuseStoreAsOutput;
+using cli::ReportError;
 
 namespace clv = analytics::clv;
 
@@ -178,9 +188,10 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
       result->report["seconds"].as_object()["load"] = load_seconds;
     }
   } else {
-    auto store = OpenStoreOrReport(ctx);
-    if (!store) return kExitFailure;
-    auto analysis = jobs::AnalyzeStore(*store, options);
+    auto stores = OpenStoresOrReport(ctx);
+    if (!stores) return kExitFailure;
+    store::Store* store = &stores->core();
+    auto analysis = jobs::AnalyzeStore(stores->retention(), options);
     if (!analysis) return ReportError(analysis.error());
     if (!a.no_crosssell) {
       auto crosssell = jobs::CrossSellStore(*store, {});
@@ -236,7 +247,7 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
 
 }  // namespace
 
-void RegisterAnalyze(CLI::App& app, CliContext& ctx) {
+void RegisterRetentionCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<AnalyzeArgs>();
   auto* cmd = app.add_subcommand(
       "analyze",
@@ -285,4 +296,4 @@ void RegisterAnalyze(CLI::App& app, CliContext& ctx) {
   cmd->callback([&ctx, args] { ctx.exit_code = Run(ctx, *args); });
 }
 
-}  // namespace centric::cli
+}  // namespace centric::retention

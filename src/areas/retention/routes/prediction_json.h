@@ -6,10 +6,10 @@
 
 #include <boost/json/object.hpp>
 
-#include "store/store.h"
+#include "areas/retention/retention_types.h"
 
-namespace centric::api {
+namespace centric::retention {
 
-boost::json::object PredictionJson(const store::CustomerPrediction& prediction);
+boost::json::object PredictionJson(const CustomerPrediction& prediction);
 
-}  // namespace centric::api
+}  // namespace centric::retention

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "api/json/prediction_json.h"
+#include "areas/retention/routes/prediction_json.h"
 
-namespace centric::api {
+namespace centric::retention {
 
-boost::json::object PredictionJson(const store::CustomerPrediction& p) {
+boost::json::object PredictionJson(const CustomerPrediction& p) {
   return {{"customer_id", p.customer_id},
           {"run_id", p.run_id},
           {"frequency", p.frequency},
@@ -20,4 +20,4 @@ boost::json::object PredictionJson(const store::CustomerPrediction& p) {
           {"service_level", p.service_level}};
 }
 
-}  // namespace centric::api
+}  // namespace centric::retention

@@ -2,14 +2,18 @@
 // /api/v1/analytics/...: sections of the latest retention analysis (written by `centric
 // analyze` and refreshed after each import), and /api/v1/customers/{id}/predictions. Reads
 // only: an analysis is replaced atomically, so a reader sees the previous run or the new one.
+#include "areas/retention/routes/retention_routes.h"
+
 #include <boost/json.hpp>
 
-#include "api/json/prediction_json.h"
 #include "api/routes/route_util.h"
-#include "api/routes/routes.h"
+#include "areas/retention/report_currency.h"
+#include "areas/retention/routes/prediction_json.h"
 
-namespace centric::api {
+namespace centric::retention {
 namespace {
+
+using namespace ::centric::api;  // NOLINT: these handlers are written against the HTTP layer
 
 namespace json = boost::json;
 
@@ -19,7 +23,7 @@ constexpr const char* kHeaderKeys[] = {"run_id", "as_of", "model", "period", "cu
 constexpr const char* kSectionKeys[] = {"rfm", "cohorts", "clv", "tiers", "new_vs_established"};
 
 Result<json::object> LatestReport(Services& services) {
-  auto run = services.stores.core().LatestAnalysis();
+  auto run = services.stores.retention().LatestAnalysis();
   if (!run) {
     if (run.error().code() == StatusCode::kNotFound) {
       return Error(NotFound("no analysis yet: run `centric analyze` (or import orders)"));
@@ -75,7 +79,7 @@ Response Predictions(const Request& request, Services& services) {
   if (auto customer = services.stores.core().GetCustomer(*id); !customer) {
     return ErrorResponse(customer.error());
   }
-  auto prediction = services.stores.core().GetPrediction(*id);
+  auto prediction = services.stores.retention().GetPrediction(*id);
   if (!prediction) {
     if (prediction.error().code() == StatusCode::kNotFound) {
       return ErrorResponse(NotFound(
@@ -84,12 +88,18 @@ Response Predictions(const Request& request, Services& services) {
     }
     return ErrorResponse(prediction.error());
   }
-  return JsonResponse(200, PredictionJson(*prediction));
+  json::object out = PredictionJson(*prediction);
+  // Its money is in the analysis currency; say which, as every amount Centric shows does.
+  const std::string currency = LatestCurrency(services.stores.retention());
+  out["currency"] = currency.empty() ? json::value(nullptr) : json::value(currency);
+  return JsonResponse(200, out);
 }
 
 }  // namespace
 
-void AddAnalyticsRoutes(Router& router) {
+void AddRetentionRoutes(api::Router& router) {
+  using api::Access;
+  using api::Method;
   router.Add(Method::kGet, "/api/v1/customers/{id}/predictions", Access::kRead, Predictions);
   router.Add(Method::kGet, "/api/v1/analytics/summary", Access::kRead, Summary);
   router.Add(Method::kGet, "/api/v1/analytics/rfm", Access::kRead, Rfm);
@@ -98,4 +108,4 @@ void AddAnalyticsRoutes(Router& router) {
   router.Add(Method::kGet, "/api/v1/analytics/tiers", Access::kRead, Tiers);
 }
 
-}  // namespace centric::api
+}  // namespace centric::retention
