@@ -13,6 +13,7 @@
 #include "areas/access/credentials.h"
 #include "areas/access/routes/access_routes.h"
 #include "areas/access/sessions.h"
+#include "areas/crosssell/routes/crosssell_routes.h"
 #include "areas/retention/routes/retention_routes.h"
 #include "areas/webhooks/routes/webhook_routes.h"
 #include "platform/actor.h"
@@ -27,9 +28,9 @@ Router BuildRouter() {
   AddProductRoutes(router);
   AddOrderRoutes(router);
   AddInteractionRoutes(router);
-  AddCrossSellRoutes(router);
   access::AddAccessRoutes(router);
   retention::AddRetentionRoutes(router);
+  crosssell::AddCrossSellRoutes(router);
   webhooks::AddWebhookRoutes(router);
   AddAuditRoutes(router);
   return router;

@@ -8,6 +8,7 @@ Result<std::unique_ptr<Stores>> Stores::Open(std::string_view url) {
   std::unique_ptr<Stores> stores(new Stores());
   stores->core_ = std::move(core);
   stores->access_ = access::MakeAccessStore(stores->core_->connection());
+  stores->crosssell_ = crosssell::MakeCrossSellStore(stores->core_->connection());
   stores->retention_ = retention::MakeRetentionStore(stores->core_->connection());
   stores->webhooks_ = webhooks::MakeWebhookStore(stores->core_->connection());
   return stores;

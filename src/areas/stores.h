@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "areas/access/access_store.h"
+#include "areas/crosssell/crosssell_store.h"
 #include "areas/retention/retention_store.h"
 #include "areas/webhooks/webhook_store.h"
 #include "core/result.h"
@@ -25,10 +26,11 @@ class Stores {
   store::Connection& connection() { return core_->connection(); }
   std::string_view backend() const { return core_->backend(); }
 
-  // Customers and timeline, catalogue and orders, cross-sell: the areas that still share one
-  // interface until they move to their own homes.
+  // Customers and timeline, catalogue and orders: the areas that still share one interface
+  // until they move to their own homes.
   store::Store& core() { return *core_; }
   access::AccessStore& access() { return *access_; }
+  crosssell::CrossSellStore& crosssell() { return *crosssell_; }
   retention::RetentionStore& retention() { return *retention_; }
   webhooks::WebhookStore& webhooks() { return *webhooks_; }
 
@@ -38,6 +40,7 @@ class Stores {
   // core_ owns the connection, so it is declared first and destroyed last.
   std::unique_ptr<store::Store> core_;
   std::unique_ptr<access::AccessStore> access_;
+  std::unique_ptr<crosssell::CrossSellStore> crosssell_;
   std::unique_ptr<retention::RetentionStore> retention_;
   std::unique_ptr<webhooks::WebhookStore> webhooks_;
 };

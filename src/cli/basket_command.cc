@@ -179,9 +179,10 @@ Result<basket::Baskets> StoreBaskets(CliContext& ctx, const BasketArgs& a) {
     return Error(InvalidArgument("must be 0 (all orders) or more", "window_days"));
   }
   spec.window_days = a.window_days;
-  auto store = OpenStoreOrReport(ctx);
-  if (!store) return Error(Unavailable("cannot open the store"));
-  CENTRIC_ASSIGN_OR_RETURN(jobs::PurchaseData data, jobs::LoadPurchases(*store));
+  auto stores = OpenStoresOrReport(ctx);
+  if (!stores) return Error(Unavailable("cannot open the store"));
+  CENTRIC_ASSIGN_OR_RETURN(jobs::PurchaseData data,
+                           jobs::LoadPurchases(stores->core(), stores->crosssell()));
   return jobs::BuildBaskets(data, spec);
 }
 

@@ -106,7 +106,7 @@ void RefreshAnalysis(Stores& stores) {
                report.at("as_of").as_string().c_str(), report.at("customers").as_int64(),
                report.at("run_id").as_int64());
   }
-  auto crosssell = jobs::RefreshCrossSell(stores.core(), stores.retention());
+  auto crosssell = jobs::RefreshCrossSell(stores.core(), stores.crosssell(), stores.retention());
   if (!crosssell) {
     fmt::print(stderr, "centric: warning: the cross-sell model was not refreshed: {}\n",
                crosssell.error().message());

@@ -30,7 +30,7 @@ std::vector<std::string> Names(const basket::Itemsets& sets, size_t i,
 // Rules and neighbours of one level, appended to the model; returns the level's report.
 Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
                               const std::string& level, double min_support,
-                              const CrossSellOptions& options, store::CrossSellModel& model) {
+                              const CrossSellOptions& options, crosssell::CrossSellModel& model) {
   json::object report;
   auto started = Clock::now();
   BasketSpec per_order = spec;
@@ -55,7 +55,7 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
     for (size_t r = 0; r < rules_kept; ++r) {
       const basket::Rule& rule = rules[r];
       const basket::RuleMeasures& m = rule.measures;
-      model.rules.push_back(store::CrossSellRule{
+      model.rules.push_back(crosssell::CrossSellRule{
           level, Names(frequent, rule.antecedent, orders.dictionary()),
           Names(frequent, rule.consequent, orders.dictionary()), rule.count,
           rule.antecedent_count, rule.consequent_count, m.support, m.confidence, m.lift,
@@ -93,7 +93,7 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
   }
   size_t pairs = 0;
   for (uint32_t i = 0; i < names.size(); ++i) {
-    model.items.push_back(store::CrossSellItem{
+    model.items.push_back(crosssell::CrossSellItem{
         level, names.name(i), display[i].empty() ? names.name(i) : display[i],
         neighbours.item_counts[i], units[i] > 0 ? amount[i] / units[i] : 0});
     auto of = neighbours.of(i);
@@ -101,7 +101,7 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
       const uint64_t at = neighbours.offsets[i] + k;
       const uint32_t j = of[k];
       const uint32_t co = neighbours.co_counts[at];
-      model.neighbours.push_back(store::CrossSellNeighbour{
+      model.neighbours.push_back(crosssell::CrossSellNeighbour{
           level, names.name(i), static_cast<int>(k + 1), names.name(j),
           neighbours.similarities[at],
           basket::PairLift(co, neighbours.item_counts[i], neighbours.item_counts[j],
@@ -322,9 +322,10 @@ Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSell
   return result;
 }
 
-Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptions& options) {
+Result<CrossSellResult> RunCrossSell(store::Store& catalogue, crosssell::CrossSellStore& store,
+                                     const CrossSellOptions& options) {
   const auto started = Clock::now();
-  CENTRIC_ASSIGN_OR_RETURN(PurchaseData data, LoadPurchases(store));
+  CENTRIC_ASSIGN_OR_RETURN(PurchaseData data, LoadPurchases(catalogue, store));
   const double load_seconds = Since(started);
   CENTRIC_ASSIGN_OR_RETURN(CrossSellResult result, BuildCrossSell(data, options));
   result.report["seconds"].as_object()["load"] = load_seconds;
@@ -334,12 +335,13 @@ Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptio
   return result;
 }
 
-Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store,
+Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& catalogue,
+                                                       crosssell::CrossSellStore& store,
                                                        retention::RetentionStore& retention) {
   const bool analysed =
       store.LatestCrossSell().has_value() || retention.LatestAnalysis().has_value();
   if (!analysed) return std::optional<CrossSellResult>();
-  CENTRIC_ASSIGN_OR_RETURN(CrossSellResult result, CrossSellStore(store, {}));
+  CENTRIC_ASSIGN_OR_RETURN(CrossSellResult result, RunCrossSell(catalogue, store, {}));
   return std::optional<CrossSellResult>(std::move(result));
 }
 

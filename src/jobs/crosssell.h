@@ -11,6 +11,7 @@
 
 #include "analytics/basket/neighbours.h"
 #include "jobs/purchase_baskets.h"
+#include "areas/crosssell/crosssell_store.h"
 #include "areas/retention/retention_store.h"
 #include "store/store.h"
 
@@ -30,7 +31,7 @@ struct CrossSellOptions {
 };
 
 struct CrossSellResult {
-  store::CrossSellModel model;  // model.report_json is `report` serialised
+  crosssell::CrossSellModel model;  // model.report_json is `report` serialised
   boost::json::object report;
 };
 
@@ -38,11 +39,13 @@ struct CrossSellResult {
 Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSellOptions& options);
 
 // Loads the store's purchases, builds the model and saves it; report["run_id"] is the run.
-Result<CrossSellResult> CrossSellStore(store::Store& store, const CrossSellOptions& options);
+Result<CrossSellResult> RunCrossSell(store::Store& catalogue, crosssell::CrossSellStore& store,
+                                     const CrossSellOptions& options);
 
 // After new data: rebuilds the model with default options when the store has been analysed
 // before (a cross-sell or retention run exists); std::nullopt when it never was.
-Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& store,
+Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& catalogue,
+                                                       crosssell::CrossSellStore& store,
                                                        retention::RetentionStore& retention);
 
 }  // namespace centric::jobs

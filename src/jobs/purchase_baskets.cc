@@ -53,12 +53,12 @@ std::string ItemOf(const Product& product, const BasketSpec& spec) {
   return std::string(CategoryPrefix(product.category, spec.depth));
 }
 
-Result<PurchaseData> LoadPurchases(store::Store& store) {
+Result<PurchaseData> LoadPurchases(store::Store& catalogue, crosssell::CrossSellStore& store) {
   PurchaseData data;
   // Store ids are dense from 1, so vectors map them to dense indexes without hashing.
   constexpr uint32_t kUnset = std::numeric_limits<uint32_t>::max();
   std::vector<uint32_t> product_index;
-  CENTRIC_RETURN_IF_ERROR(store.ScanProducts([&](const Product& p) {
+  CENTRIC_RETURN_IF_ERROR(catalogue.ScanProducts([&](const Product& p) {
     if (p.id >= static_cast<int64_t>(product_index.size())) {
       product_index.resize(p.id + 1, kUnset);
     }
@@ -69,7 +69,7 @@ Result<PurchaseData> LoadPurchases(store::Store& store) {
   std::vector<uint32_t> customer_index;
   int64_t previous_order = -1;
   int32_t last = std::numeric_limits<int32_t>::min();
-  CENTRIC_RETURN_IF_ERROR(store.ScanPurchases([&](const store::PurchaseLine& line) {
+  CENTRIC_RETURN_IF_ERROR(store.ScanPurchases([&](const crosssell::PurchaseLine& line) {
     if (line.product_id >= static_cast<int64_t>(product_index.size()) ||
         product_index[line.product_id] == kUnset) {
       return;  // a product created after the product scan: its lines wait for the next run

@@ -14,6 +14,7 @@
 
 #include "analytics/basket/baskets.h"
 #include "core/result.h"
+#include "areas/crosssell/crosssell_store.h"
 #include "store/store.h"
 
 namespace centric::jobs {
@@ -55,7 +56,7 @@ struct PurchaseData {
 };
 
 // Reads every product and order line. Errors as Store::ScanProducts and ScanPurchases.
-Result<PurchaseData> LoadPurchases(store::Store& store);
+Result<PurchaseData> LoadPurchases(store::Store& catalogue, crosssell::CrossSellStore& store);
 
 // The item name of a product at the spec's level: its sku, or its category cut to the depth
 // (empty when the product has no category: such lines are left out).

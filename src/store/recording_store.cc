@@ -322,36 +322,6 @@ class RecordingStore final : public Store {
   }
   Result<StoreStats> Stats() override { return inner_->Stats(); }
   Result<CustomerId> LastCustomerId() override { return inner_->LastCustomerId(); }
-  Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override {
-    return inner_->ScanPurchases(visit);
-  }
-  Result<std::vector<PurchaseLine>> CustomerPurchases(CustomerId customer_id) override {
-    return inner_->CustomerPurchases(customer_id);
-  }
-  Result<int64_t> SaveCrossSell(const CrossSellModel& model) override {
-    int64_t run = 0;
-    Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(run, inner_->SaveCrossSell(model));
-      auto count = [](size_t n) {
-        return json::object{{"before", nullptr}, {"after", static_cast<int64_t>(n)}};
-      };
-      return connection_.Record(MakeChange("analyze", "crosssell_run", std::to_string(run),
-                                            json::object{{"items", count(model.items.size())},
-                                                         {"rules", count(model.rules.size())}}));
-    });
-    if (!s.ok()) return Error(s);
-    return run;
-  }
-  Result<CrossSellRun> LatestCrossSell() override { return inner_->LatestCrossSell(); }
-  Result<CrossSellSlice> CrossSellNeighbours(std::string_view level,
-                                             const std::vector<std::string>& items,
-                                             int popular) override {
-    return inner_->CrossSellNeighbours(level, items, popular);
-  }
-  Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) override {
-    return inner_->ListCrossSellRules(query);
-  }
-
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override {
     CENTRIC_ASSIGN_OR_RETURN(CustomerId last, inner_->LastCustomerId());
     CENTRIC_ASSIGN_OR_RETURN(auto writer, inner_->BeginBulk());

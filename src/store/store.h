@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Store: what the areas not yet in their own homes (customers and timeline, catalogue and
-// orders, retention, cross-sell) keep, behind one interface with one implementation per
+// orders) keep, behind one interface with one implementation per
 // backend (SQLite embedded, PostgreSQL server). The access area lives in areas/access. Every
 // write is one transaction; every statement is prepared. Opening a store applies pending
 // schema migrations.
@@ -88,83 +88,6 @@ struct StoreStats {
   int64_t orders = 0;
   int64_t order_lines = 0;
   int64_t interactions = 0;
-};
-
-// One order line as the cross-sell engine reads it. sku, name and category are filled by
-// CustomerPurchases only; ScanPurchases leaves them empty (join ScanProducts by product_id).
-struct PurchaseLine {
-  CustomerId customer_id = 0;
-  OrderId order_id = 0;
-  Timestamp ordered_at{};
-  OrderStatus status = OrderStatus::kPlaced;
-  ProductId product_id = 0;
-  int64_t quantity = 0;  // negative on returns
-  int64_t amount_minor = 0;
-  std::string sku, name, category;
-};
-
-// The cross-sell model (see analytics/basket and jobs/crosssell.h), replaced as a whole by each
-// run. A level is "product" (items are skus) or "category" (items are category paths).
-struct CrossSellItem {
-  std::string level;
-  std::string item;
-  std::string name;
-  int64_t customers = 0;        // customers who bought it
-  double unit_price_minor = 0;  // mean amount paid per unit
-};
-
-// `neighbour` is the rank-th most similar item to `item` over customers' purchase histories.
-struct CrossSellNeighbour {
-  std::string level;
-  std::string item;
-  int rank = 0;  // 1 is the most similar
-  std::string neighbour;
-  double similarity = 0;
-  double lift = 0;        // how many times more often buyers of item buy neighbour
-  double confidence = 0;  // share of item's buyers who bought neighbour
-  int64_t co_customers = 0;
-};
-
-struct CrossSellRule {
-  std::string level;
-  std::vector<std::string> antecedent;
-  std::vector<std::string> consequent;
-  int64_t count = 0;
-  int64_t antecedent_count = 0;
-  int64_t consequent_count = 0;
-  double support = 0, confidence = 0, lift = 0, leverage = 0;
-  double conviction = 0;  // +infinity when the rule never fails
-};
-
-struct CrossSellModel {
-  std::string report_json;  // summary, category coverage and matrix, best targets
-  std::vector<CrossSellItem> items;
-  std::vector<CrossSellNeighbour> neighbours;
-  std::vector<CrossSellRule> rules;
-};
-
-struct CrossSellRun {
-  int64_t id = 0;
-  Timestamp created_at{};
-  std::string report_json;
-};
-
-// What recommending to one customer needs of the model at one level.
-struct CrossSellSlice {
-  int64_t run_id = 0;
-  int64_t offered = 0;  // items of the level in the model
-  std::vector<CrossSellNeighbour> neighbours;  // of the items asked for, by item then rank
-  // The items asked for, their neighbours and the most popular items, each once.
-  std::vector<CrossSellItem> items;
-  std::vector<std::string> popular;  // most bought first
-};
-
-struct RuleQuery {
-  std::string level = "category";
-  double min_confidence = 0;
-  double min_lift = 0;
-  std::string antecedent;  // when set, only rules whose antecedent holds this item
-  int limit = 50;          // clamped to [1, kMaxPageSize]
 };
 
 // A long write (an import, demo data) as one transaction. Nothing is visible to other
@@ -255,26 +178,6 @@ class Store {
   virtual Result<StoreStats> Stats() = 0;
   // The highest customer id given so far; 0 in an empty store. Ids only grow.
   virtual Result<CustomerId> LastCustomerId() = 0;
-
-  // Streams every order line, lines of one order together, in one read transaction: the
-  // cross-sell engine's input.
-  virtual Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) = 0;
-  // The customer's order lines with their products, oldest order first; empty for a customer
-  // with no orders or an unknown one.
-  virtual Result<std::vector<PurchaseLine>> CustomerPurchases(CustomerId customer_id) = 0;
-
-  // Replaces the cross-sell model atomically; returns the run id.
-  virtual Result<int64_t> SaveCrossSell(const CrossSellModel& model) = 0;
-  // NotFound before the first cross-sell run.
-  virtual Result<CrossSellRun> LatestCrossSell() = 0;
-  // The neighbours of `items` at `level` and the `popular` most bought items. NotFound before
-  // the first cross-sell run.
-  virtual Result<CrossSellSlice> CrossSellNeighbours(std::string_view level,
-                                                     const std::vector<std::string>& items,
-                                                     int popular) = 0;
-  // Rules of the latest run meeting the query, highest lift first (then confidence, count).
-  // NotFound before the first cross-sell run.
-  virtual Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) = 0;
 
   // Starts a bulk write transaction. FailedPrecondition if one is already open.
   virtual Result<std::unique_ptr<BulkWriter>> BeginBulk() = 0;

@@ -104,15 +104,18 @@ class CrossSellStoreTest : public ::testing::TestWithParam<BackendParam> {
  protected:
   void SetUp() override {
     CENTRIC_REQUIRE_BACKEND(GetParam().name);
-    store_ = ::centric::testing::FreshStore(GetParam().name);
-    ASSERT_NE(store_, nullptr);
+    stores_ = ::centric::testing::FreshStores(GetParam().name);
+    ASSERT_NE(stores_, nullptr);
+    store_ = &stores_->core();
     FillShop(*store_);
   }
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Stores> stores_;
+  store::Store* store_ = nullptr;  // stores_->core(): the shop's customers and orders
+  crosssell::CrossSellStore& model() { return stores_->crosssell(); }
 };
 
 TEST_P(CrossSellStoreTest, BuildsBasketsFromPurchasesOnly) {
-  auto data = LoadPurchases(*store_);
+  auto data = LoadPurchases(*store_, model());
   ASSERT_TRUE(data) << data.error().ToString();
   EXPECT_EQ(data->orders, 332u);
   EXPECT_EQ(data->customer_ids.size(), 101u);
@@ -139,14 +142,14 @@ TEST_P(CrossSellStoreTest, BuildsBasketsFromPurchasesOnly) {
 }
 
 TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
-  auto result = CrossSellStore(*store_, CrossSellOptions{.targets = 10});
+  auto result = RunCrossSell(*store_, model(), CrossSellOptions{.targets = 10});
   ASSERT_TRUE(result) << result.error().ToString();
   const boost::json::object& report = result->report;
   EXPECT_EQ(report.at("orders").to_number<int64_t>(), 332);
 
-  auto rules = store_->ListCrossSellRules({.level = "category", .antecedent = "Food/Pizza"});
+  auto rules = model().ListCrossSellRules({.level = "category", .antecedent = "Food/Pizza"});
   ASSERT_TRUE(rules) << rules.error().ToString();
-  auto pasta = std::find_if(rules->begin(), rules->end(), [](const store::CrossSellRule& r) {
+  auto pasta = std::find_if(rules->begin(), rules->end(), [](const crosssell::CrossSellRule& r) {
     return r.antecedent == std::vector<std::string>{"Food/Pizza"} &&
            r.consequent == std::vector<std::string>{"Food/Pasta"};
   });
@@ -157,7 +160,7 @@ TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
   EXPECT_NEAR(pasta->lift, 332.0 / 311.0, 1e-12);
 
   // Over customers: Pasta's 30 buyers all bought Pizza (81 buyers of 101).
-  auto slice = store_->CrossSellNeighbours("category", {"Food/Pasta"}, 2);
+  auto slice = model().CrossSellNeighbours("category", {"Food/Pasta"}, 2);
   ASSERT_TRUE(slice) << slice.error().ToString();
   EXPECT_EQ(slice->offered, 4);  // Pizza, Pasta, Soda, Candles
   ASSERT_FALSE(slice->neighbours.empty());
@@ -166,7 +169,7 @@ TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
   EXPECT_NEAR(slice->neighbours[0].confidence, 1.0, 1e-12);
   EXPECT_NEAR(slice->neighbours[0].lift, 101.0 / 81.0, 1e-12);
   EXPECT_EQ(slice->popular.front(), "Food/Pizza");
-  auto products = store_->CrossSellNeighbours("product", {"PZ1"}, 0);
+  auto products = model().CrossSellNeighbours("product", {"PZ1"}, 0);
   ASSERT_TRUE(products);
   bool named = false;
   for (const auto& item : products->items) named |= item.item == "PA1" && item.name == "Carbonara";
@@ -196,14 +199,14 @@ TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
     EXPECT_EQ(t.as_object().at("suggest").as_string(), "Drinks");
     EXPECT_TRUE(pizza_and_pasta.count(t.as_object().at("customer_id").to_number<int64_t>()));
   }
-  auto latest = store_->LatestCrossSell();
+  auto latest = model().LatestCrossSell();
   ASSERT_TRUE(latest);
   EXPECT_EQ(latest->id, report.at("run_id").to_number<int64_t>());
 }
 
 TEST_P(CrossSellStoreTest, AnEmptyStoreGivesAnEmptyModel) {
-  auto empty = ::centric::testing::FreshStore(GetParam().name);
-  auto result = CrossSellStore(*empty, {});
+  auto empty = ::centric::testing::FreshStores(GetParam().name);
+  auto result = RunCrossSell(empty->core(), empty->crosssell(), {});
   ASSERT_TRUE(result) << result.error().ToString();
   EXPECT_TRUE(result->model.rules.empty());
   EXPECT_TRUE(result->model.items.empty());

@@ -54,14 +54,6 @@ class SqliteStore final : public Store {
 
   Result<StoreStats> Stats() override;
   Result<CustomerId> LastCustomerId() override;
-  Status ScanPurchases(const std::function<void(const PurchaseLine&)>& visit) override;
-  Result<std::vector<PurchaseLine>> CustomerPurchases(CustomerId customer_id) override;
-  Result<int64_t> SaveCrossSell(const CrossSellModel& model) override;
-  Result<CrossSellRun> LatestCrossSell() override;
-  Result<CrossSellSlice> CrossSellNeighbours(std::string_view level,
-                                             const std::vector<std::string>& items,
-                                             int popular) override;
-  Result<std::vector<CrossSellRule>> ListCrossSellRules(const RuleQuery& query) override;
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override;
 
   // For the bulk writer, which shares this connection.

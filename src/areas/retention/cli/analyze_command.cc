@@ -194,7 +194,7 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     auto analysis = jobs::AnalyzeStore(stores->retention(), options);
     if (!analysis) return ReportError(analysis.error());
     if (!a.no_crosssell) {
-      auto crosssell = jobs::CrossSellStore(*store, {});
+      auto crosssell = jobs::RunCrossSell(*store, stores->crosssell(), {});
       if (!crosssell) return ReportError(crosssell.error());
       const auto& levels = crosssell->report.at("levels").as_object();
       analysis->result.report["crosssell"] = boost::json::object{

@@ -2,6 +2,8 @@
 // Cross-selling: /api/v1/customers/{id}/recommendations (the next best offers, computed per
 // request from the customer's orders and the saved item neighbours), and the saved model's
 // /api/v1/analytics/basket/rules and /api/v1/analytics/categories. Reads only.
+#include "areas/crosssell/routes/crosssell_routes.h"
+
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -12,10 +14,11 @@
 
 #include "analytics/basket/next_best_offer.h"
 #include "api/routes/route_util.h"
-#include "api/routes/routes.h"
 
-namespace centric::api {
+namespace centric::crosssell {
 namespace {
+
+using namespace ::centric::api;  // NOLINT: these handlers are written against the HTTP layer
 
 namespace json = boost::json;
 namespace basket = analytics::basket;
@@ -64,7 +67,7 @@ json::object OfferJson(const std::string& level, const basket::Offer& o) {
 // The customer's history at one level: skus, or whole category paths. Cancelled orders are
 // not purchases; a returned order or a negative quantity is a return. Returns net out per
 // product first, so a returned pasta does not cancel a kept pizza of the same category.
-std::vector<basket::PurchaseEvent> History(const std::vector<store::PurchaseLine>& lines,
+std::vector<basket::PurchaseEvent> History(const std::vector<PurchaseLine>& lines,
                                            const std::string& level) {
   struct Held {
     std::string item;
@@ -100,7 +103,7 @@ struct LevelOffers {
 };
 
 Result<LevelOffers> OffersAt(Services& services, const std::string& level,
-                             const std::vector<store::PurchaseLine>& lines,
+                             const std::vector<PurchaseLine>& lines,
                              const basket::CustomerValue& value, size_t limit) {
   LevelOffers out;
   const auto history = History(lines, level);
@@ -108,7 +111,7 @@ Result<LevelOffers> OffersAt(Services& services, const std::string& level,
   // Popular items fill up when the evidence is thin; ask for enough to skip the bought ones.
   std::set<std::string> touched;
   for (const auto& e : history) touched.insert(e.item);
-  auto slice = services.stores.core().CrossSellNeighbours(level, out.kept,
+  auto slice = services.stores.crosssell().CrossSellNeighbours(level, out.kept,
                                                   static_cast<int>(limit + touched.size()));
   if (!slice) return Error(NoModelIsNotFound(slice.error()));
   basket::OfferContext context;
@@ -137,7 +140,7 @@ Response Recommendations(const Request& request, Services& services) {
   }
   auto customer = services.stores.core().GetCustomer(*id);
   if (!customer) return ErrorResponse(customer.error());
-  auto lines = services.stores.core().CustomerPurchases(*id);
+  auto lines = services.stores.crosssell().CustomerPurchases(*id);
   if (!lines) return ErrorResponse(lines.error());
 
   basket::CustomerValue value;
@@ -179,7 +182,7 @@ Response Recommendations(const Request& request, Services& services) {
 
 Response Rules(const Request& request, Services& services) {
   QueryReader query(request.query);
-  store::RuleQuery rules_query;
+  RuleQuery rules_query;
   rules_query.level = query.String("level", "category");
   rules_query.min_confidence = query.Double("min_confidence", 0, 0, 1);
   rules_query.min_lift = query.Double("min_lift", 0, 0, 1e12);
@@ -189,9 +192,9 @@ Response Rules(const Request& request, Services& services) {
   if (rules_query.level != "category" && rules_query.level != "product") {
     return ErrorResponse(InvalidArgument("must be category or product", "level"));
   }
-  auto run = services.stores.core().LatestCrossSell();
+  auto run = services.stores.crosssell().LatestCrossSell();
   if (!run) return ErrorResponse(NoModelIsNotFound(run.error()));
-  auto rules = services.stores.core().ListCrossSellRules(rules_query);
+  auto rules = services.stores.crosssell().ListCrossSellRules(rules_query);
   if (!rules) return ErrorResponse(NoModelIsNotFound(rules.error()));
   json::array out;
   for (const auto& r : *rules) {
@@ -219,7 +222,7 @@ Response Categories(const Request& request, Services& services) {
   QueryReader query(request.query);
   const size_t targets_wanted = static_cast<size_t>(query.Int("targets", 50, 0, 500));
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto run = services.stores.core().LatestCrossSell();
+  auto run = services.stores.crosssell().LatestCrossSell();
   if (!run) return ErrorResponse(NoModelIsNotFound(run.error()));
   json::object report;
   try {
@@ -256,11 +259,13 @@ Response Categories(const Request& request, Services& services) {
 
 }  // namespace
 
-void AddCrossSellRoutes(Router& router) {
+void AddCrossSellRoutes(api::Router& router) {
+  using api::Access;
+  using api::Method;
   router.Add(Method::kGet, "/api/v1/customers/{id}/recommendations", Access::kRead,
              Recommendations);
   router.Add(Method::kGet, "/api/v1/analytics/basket/rules", Access::kRead, Rules);
   router.Add(Method::kGet, "/api/v1/analytics/categories", Access::kRead, Categories);
 }
 
-}  // namespace centric::api
+}  // namespace centric::crosssell
