@@ -53,6 +53,47 @@ async function someCustomer(page) {
   return customer;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The CSV and Excel download links of the page (in the group of exports), by their labels. */
+async function exportLinks(page) {
+  const group = page.getByRole('group', { name: en['export.label'] });
+  return {
+    csv: await group.getByRole('link', { name: en['export.csv'] }).getAttribute('href'),
+    xlsx: await group.getByRole('link', { name: en['export.xlsx'] }).getAttribute('href'),
+  };
+}
+
+/** A download fetched with the page's session: status, headers and its first bytes. */
+async function download(page, href) {
+  return page.evaluate(async (url) => {
+    const r = await fetch(url, { credentials: 'same-origin' });
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return {
+      status: r.status,
+      type: r.headers.get('content-type'),
+      disposition: r.headers.get('content-disposition'),
+      rows: r.headers.get('x-centric-rows'),
+      truncated: r.headers.get('x-centric-truncated'),
+      start: String.fromCharCode(...bytes.slice(0, 4)),
+    };
+  }, href);
+}
+
+/** Both downloads of the same filters: the XLSX is a zip (PK\x03\x04) of as many rows as the CSV. */
+async function checkExports(page, { csv, xlsx }) {
+  const [asCsv, asXlsx] = [await download(page, csv), await download(page, xlsx)];
+  assert.equal(asCsv.status, 200);
+  assert.match(asCsv.type, /^text\/csv/);
+  assert.equal(asXlsx.status, 200);
+  assert.equal(asXlsx.type.split(';')[0].trim(), XLSX_TYPE);
+  assert.match(asXlsx.disposition, /^attachment;.*\.xlsx"?$/);
+  assert.equal(asXlsx.start, 'PK\x03\x04');
+  assert.ok(Number(asXlsx.rows) > 0, `the XLSX export has rows (${asXlsx.rows})`);
+  assert.equal(asXlsx.rows, asCsv.rows, 'the XLSX export has as many rows as the CSV one');
+  assert.equal(asXlsx.truncated, null);
+}
+
 describe('signing in', () => {
   test('a wrong password is refused', async () => {
     const page = await newPage(browser);
@@ -104,11 +145,24 @@ describe('an admin at work', () => {
     const word = customer.name.split(' ')[0];
     await page.getByLabel(en['filter.search']).pressSequentially(word, { delay: 40 });
     await page.waitForURL((url) => url.searchParams.get('q') === word);
+    // The unfiltered first page may hold the customer too: wait for the search's own answer.
+    await settled(page);
     const link = page.getByRole('region', { name: en['customers.tableLabel'] }).getByRole('link', { name: customer.name }).first();
     await link.waitFor();
     // The search matches names, emails and customer numbers; the list is the server's answer.
     const rows = await page.locator('.customers-table tbody tr').count();
     assert.ok(rows > 0 && rows <= 25, `one page of matches (${rows} rows)`);
+  });
+
+  test('exports the searched list as CSV and as Excel, with the same filters', async () => {
+    const word = customer.name.split(' ')[0];
+    const query = new URLSearchParams({ q: word }).toString();
+    const links = await exportLinks(page);
+    assert.deepEqual(links, {
+      csv: `/api/v1/customers/export.csv?${query}`,
+      xlsx: `/api/v1/customers/export.xlsx?${query}`,
+    });
+    await checkExports(page, links);
   });
 
   test('opens the customer 360 view', async () => {
@@ -156,9 +210,13 @@ describe('an admin at work', () => {
     await interaction.waitFor();
     const link = interaction.getByRole('link', { name: en['audit.customerLink'].replace('{id}', String(customer.id)) });
     assert.equal(await link.getAttribute('href'), `/customers/${customer.id}`);
-    // The export carries the same filter.
-    const csv = await page.getByRole('link', { name: en['audit.exportCsv'] }).getAttribute('href');
-    assert.equal(csv, `/api/v1/audit/export.csv?customer_id=${customer.id}`);
+    // Both exports carry the same filter.
+    const links = await exportLinks(page);
+    assert.deepEqual(links, {
+      csv: `/api/v1/audit/export.csv?customer_id=${customer.id}`,
+      xlsx: `/api/v1/audit/export.xlsx?customer_id=${customer.id}`,
+    });
+    await checkExports(page, links);
     assert.deepEqual(page.problems, []);
   });
 
@@ -379,9 +437,11 @@ describe('an agent', () => {
     await page.getByRole('heading', { level: 1, name: en['notAllowed.title'] }).waitFor();
     assert.equal(await page.getByRole('table').count(), 0);
     const statuses = await page.evaluate(async () =>
-      Promise.all(['/api/v1/audit', '/api/v1/audit/export.csv'].map(async (path) => (await fetch(path)).status)),
+      Promise.all(
+        ['/api/v1/audit', '/api/v1/audit/export.csv', '/api/v1/audit/export.xlsx'].map(async (path) => (await fetch(path)).status),
+      ),
     );
-    assert.deepEqual(statuses, [403, 403]);
+    assert.deepEqual(statuses, [403, 403, 403]);
     await page.context().close();
   });
 

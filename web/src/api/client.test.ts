@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { signIn } from '../areas/access/api';
-import { createInteraction, exportCsvUrl, listCustomers } from '../areas/customers/api';
+import { createInteraction, customersExportUrl, listCustomers } from '../areas/customers/api';
 import { getSummary } from '../areas/retention/api';
-import { ApiError, buildQuery, request, setCsrfToken, setUnauthenticatedHandler } from './client';
+import { ApiError, buildQuery, EXPORT_FORMATS, request, setCsrfToken, setUnauthenticatedHandler } from './client';
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[] = [];
@@ -98,11 +98,24 @@ describe('request', () => {
   });
 });
 
-describe('exportCsvUrl', () => {
-  it('carries the same filters as the list', () => {
-    expect(exportCsvUrl({ segment: 'champions', language: 'fr' })).toBe(
+describe('customersExportUrl', () => {
+  it('carries the same filters as the list, as CSV and as XLSX', () => {
+    expect(customersExportUrl('csv', { segment: 'champions', language: 'fr' })).toBe(
       '/api/v1/customers/export.csv?segment=champions&language=fr',
     );
-    expect(exportCsvUrl({})).toBe('/api/v1/customers/export.csv');
+    expect(customersExportUrl('xlsx', { segment: 'champions', language: 'fr' })).toBe(
+      '/api/v1/customers/export.xlsx?segment=champions&language=fr',
+    );
+    expect(customersExportUrl('csv', {})).toBe('/api/v1/customers/export.csv');
+    expect(customersExportUrl('xlsx', {})).toBe('/api/v1/customers/export.xlsx');
+  });
+
+  it('gives both formats exactly the same query, every filter included', () => {
+    const filters = { q: 'ana mar', segment: 'at_risk', tier: 'gold', risk: 'high', category: 'Home & Garden', language: 'ca', country: 'ES', sort: '-clv' };
+    const [csv, xlsx] = EXPORT_FORMATS.map((format) => new URL(customersExportUrl(format, filters), 'http://x'));
+    expect(csv!.pathname).toBe('/api/v1/customers/export.csv');
+    expect(xlsx!.pathname).toBe('/api/v1/customers/export.xlsx');
+    expect(xlsx!.search).toBe(csv!.search);
+    expect(Object.fromEntries(xlsx!.searchParams)).toEqual(filters);
   });
 });

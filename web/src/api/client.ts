@@ -5,6 +5,10 @@ import type { ErrorBody } from './types';
 
 export const API_BASE = '/api/v1';
 
+/** The download formats of the list exports (export.csv, export.xlsx): same filters, same cap. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** A failed call: the HTTP status and the server's error body, when it sent one. */
 export class ApiError extends Error {
   constructor(

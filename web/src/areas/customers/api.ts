@@ -1,6 +1,6 @@
-// Customers routes: the list and its CSV export, one customer with their timeline, orders and
+// Customers routes: the list and its CSV and XLSX exports, one customer with their timeline, orders and
 // interactions, and the signed-in user's saved views of the list.
-import { API_BASE, buildQuery, request } from '../../api/client';
+import { API_BASE, buildQuery, type ExportFormat, request } from '../../api/client';
 import type { Page } from '../../api/types';
 import type {
   CustomerFilters,
@@ -25,9 +25,10 @@ export function listCustomers(
   });
 }
 
-/** The CSV download of the customers matching the filters (a plain link: the cookie goes too). */
-export function exportCsvUrl(filters: CustomerFilters): string {
-  return `${API_BASE}/customers/export.csv${buildQuery({ ...filters })}`;
+/** The CSV or XLSX download of the customers matching the filters, at most 100,000 (a plain
+ *  link: the cookie goes too). Both formats take the same filters. */
+export function customersExportUrl(format: ExportFormat, filters: CustomerFilters): string {
+  return `${API_BASE}/customers/export.${format}${buildQuery({ ...filters })}`;
 }
 
 export const getCustomer = (id: number) =>

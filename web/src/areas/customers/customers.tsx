@@ -1,9 +1,10 @@
 // Customers: search as you type, filters and sort in the URL, server-side cursor paging,
-// saved views and a CSV export of the current view.
+// saved views and the CSV and Excel (.xlsx) exports of the current view.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { ApiError } from '../../api/client';
 import type { Page } from '../../api/types';
+import { ExportLinks } from '../../components/export-links';
 import { PageHeader } from '../../components/page';
 import { EmptyState, ErrorState, errorMessage, Loading } from '../../components/states';
 import { useI18n } from '../../i18n/context';
@@ -22,7 +23,7 @@ import {
   tierName,
 } from '../../lib/labels';
 import { navigate, Link, useLocation } from '../../router';
-import { createView, deleteView, exportCsvUrl, listCustomers, listViews } from './api';
+import { createView, customersExportUrl, deleteView, listCustomers, listViews } from './api';
 import { filtersFromQuery, normalizeFilters, queryFromFilters, sameFilters } from './filters';
 import type { CustomerFilters, CustomerListItem, SavedView } from './types';
 
@@ -71,9 +72,7 @@ export function CustomersPage() {
   return (
     <section class="page">
       <PageHeader title={i18n.t('customers.title')}>
-        <a class="button" href={exportCsvUrl(normalizeFilters(filters))} download>
-          {i18n.t('customers.export')}
-        </a>
+        <ExportLinks url={(format) => customersExportUrl(format, normalizeFilters(filters))} />
       </PageHeader>
       <Filters filters={filters} onChange={update} />
       <SavedViews filters={filters} />

@@ -1,5 +1,5 @@
 // Platform routes: the audit log and its exports (admins only; others get 403).
-import { API_BASE, buildQuery, request } from '../../api/client';
+import { API_BASE, buildQuery, type ExportFormat, request } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { AuditEntry } from './types';
 
@@ -17,8 +17,8 @@ export function listAudit(
   });
 }
 
-/** The CSV download of the entries matching the same filters, at most 100,000 (a plain link:
- *  the cookie goes too). */
-export function auditExportUrl(query: Record<string, string>): string {
-  return `${API_BASE}/audit/export.csv${buildQuery(query)}`;
+/** The CSV or XLSX download of the entries matching the same filters, at most 100,000 (a plain
+ *  link: the cookie goes too); query is auditApiQuery()'s answer. */
+export function auditExportUrl(format: ExportFormat, query: Record<string, string>): string {
+  return `${API_BASE}/audit/export.${format}${buildQuery(query)}`;
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { ApiError } from '../../api/client';
 import { NotAllowedPage } from '../../components/not-found';
+import { ExportLinks } from '../../components/export-links';
 import { PageHeader } from '../../components/page';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n/context';
@@ -108,9 +109,7 @@ function AuditLog() {
   return (
     <section class="page">
       <PageHeader title={i18n.t('audit.title')}>
-        <a class="button" href={auditExportUrl(apiQuery)} download>
-          {i18n.t('audit.exportCsv')}
-        </a>
+        <ExportLinks url={(format) => auditExportUrl(format, apiQuery)} />
       </PageHeader>
       <p class="muted">{i18n.t('audit.intro')}</p>
       <Filters filters={filters} filterKey={filterKey} />

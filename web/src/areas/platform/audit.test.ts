@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { EXPORT_FORMATS } from '../../api/client';
 import { toIsoSeconds } from '../../lib/time';
 import { auditExportUrl, listAudit } from './api';
 import {
@@ -102,10 +103,29 @@ describe('audit changes', () => {
 describe('audit routes', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('export links carry the same filters as the list', () => {
+  it('export links carry the same filters as the list, as CSV and as XLSX', () => {
     const query = { actor: 'ana', customer_id: '42' };
-    expect(auditExportUrl(query)).toBe('/api/v1/audit/export.csv?actor=ana&customer_id=42');
-    expect(auditExportUrl({})).toBe('/api/v1/audit/export.csv');
+    expect(auditExportUrl('csv', query)).toBe('/api/v1/audit/export.csv?actor=ana&customer_id=42');
+    expect(auditExportUrl('xlsx', query)).toBe('/api/v1/audit/export.xlsx?actor=ana&customer_id=42');
+    expect(auditExportUrl('csv', {})).toBe('/api/v1/audit/export.csv');
+    expect(auditExportUrl('xlsx', {})).toBe('/api/v1/audit/export.xlsx');
+  });
+
+  it('both export formats take exactly the same query, every filter and the day bounds included', () => {
+    const query = auditApiQuery({
+      actor: 'ana@example.com',
+      entity: 'customer',
+      entity_id: 'c-7',
+      customer_id: '42',
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    const [csv, xlsx] = EXPORT_FORMATS.map((format) => new URL(auditExportUrl(format, query), 'http://x'));
+    expect(csv!.pathname).toBe('/api/v1/audit/export.csv');
+    expect(xlsx!.pathname).toBe('/api/v1/audit/export.xlsx');
+    expect(xlsx!.search).toBe(csv!.search);
+    expect(Object.fromEntries(xlsx!.searchParams)).toEqual(query);
+    expect(Object.keys(query)).toEqual(['actor', 'entity', 'entity_id', 'customer_id', 'from', 'to']);
   });
 
   it('a page is asked for with its cursor and a limit', async () => {
