@@ -3,68 +3,16 @@
 // runs that replace every prediction at once, audited once each.
 #include <gtest/gtest.h>
 
-#include "areas/stores.h"
-#include "platform/audit/audit_log.h"
-#include "support/store_fixture.h"
+#include "support/shop_fixture.h"
 
 namespace centric::retention {
 namespace {
 
 using ::centric::testing::BackendName;
-using ::centric::testing::BackendParam;
 
-class RetentionStoreContractTest : public ::testing::TestWithParam<BackendParam> {
+class RetentionStoreContractTest : public ::centric::testing::ShopStoreTest {
  protected:
-  void SetUp() override {
-    CENTRIC_REQUIRE_BACKEND(GetParam().name);
-    stores_ = ::centric::testing::FreshStores(GetParam().name);
-    ASSERT_NE(stores_, nullptr);
-    store_ = &stores_->core();
-  }
   RetentionStore& retention() { return stores_->retention(); }
-
-  Customer AddCustomer(const std::string& external_id, const std::string& name) {
-    Customer c;
-    c.external_id = external_id;
-    c.name = name;
-    auto created = store_->CreateCustomer(c);
-    EXPECT_TRUE(created) << created.error().ToString();
-    return created ? *created : Customer{};
-  }
-  void AddProduct(const std::string& sku, const std::string& category, int64_t price) {
-    Product p;
-    p.sku = sku;
-    p.name = "Product " + sku;
-    p.category = category;
-    p.currency = "EUR";
-    p.price_minor = price;
-    EXPECT_TRUE(store_->CreateProduct(p));
-  }
-  Order MakeOrder(CustomerId customer, const std::string& invoice, const char* when,
-                  std::vector<OrderLine> lines) {
-    Order o;
-    o.customer_id = customer;
-    o.external_id = invoice;
-    o.ordered_at = *ParseIso8601(when);
-    o.currency = "EUR";
-    o.lines = std::move(lines);
-    return o;
-  }
-  // The actions of the audit rows about `entity`, oldest first.
-  std::vector<std::string> AuditActions(const std::string& entity) {
-    auto log = platform::MakeAuditLog(stores_->connection());
-    platform::AuditFilter filter;
-    filter.entity = entity;
-    std::vector<std::string> actions;
-    EXPECT_TRUE(log->Scan(filter, [&](const platform::AuditEntry& e) {
-                      actions.insert(actions.begin(), e.action);
-                      return Status::Ok();
-                    }).ok());
-    return actions;
-  }
-
-  std::unique_ptr<Stores> stores_;
-  store::Store* store_ = nullptr;  // stores_->core(), for the customers and orders analysed
 };
 
 TEST_P(RetentionStoreContractTest, OrderFactsFeedTheRetentionEngine) {
