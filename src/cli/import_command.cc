@@ -102,9 +102,8 @@ void RefreshAnalysis(Stores& stores) {
                refreshed.error().message());
   } else if (*refreshed) {
     const auto& report = (*refreshed)->result.report;
-    fmt::print("retention analysis refreshed as of {}: {} customers (run {})\n",
-               report.at("as_of").as_string().c_str(), report.at("customers").as_int64(),
-               report.at("run_id").as_int64());
+    fmt::print("retention analysis refreshed as of {}: {} customers (run {})\n", report.as_of,
+               report.customers, (*refreshed)->run_id);
   }
   auto crosssell = jobs::RefreshCrossSell(stores.core(), stores.crosssell(), stores.retention());
   if (!crosssell) {

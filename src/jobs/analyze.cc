@@ -7,28 +7,27 @@
 
 #include <fmt/format.h>
 
-#include "jobs/report_json.h"
+#include "jobs/retention_report.h"
 
 namespace centric::jobs {
 
 namespace clv = analytics::clv;
-namespace json = boost::json;
 namespace {
 
-json::object OptionsJson(const AnalyzeOptions& o) {
-  json::object tiers;
+retention::ReportOptions OptionsOf(const AnalyzeOptions& o) {
+  retention::ReportOptions out{.model = std::string(clv::PurchaseModelName(o.model)),
+                               .period = std::string(clv::PeriodName(o.period)),
+                               .horizon_months = o.horizon_months,
+                               .monthly_discount_rate = o.monthly_discount_rate,
+                               .margin = o.margin};
   if (o.segments.tiers.absolute) {
-    tiers = {{"middle_above_minor", o.segments.tiers.absolute->middle_above},
-             {"high_above_minor", o.segments.tiers.absolute->high_above}};
+    out.tiers.middle_above_minor = o.segments.tiers.absolute->middle_above;
+    out.tiers.high_above_minor = o.segments.tiers.absolute->high_above;
   } else {
-    tiers = {{"low_share", o.segments.tiers.low_share}, {"high_share", o.segments.tiers.high_share}};
+    out.tiers.low_share = o.segments.tiers.low_share;
+    out.tiers.high_share = o.segments.tiers.high_share;
   }
-  return {{"model", clv::PurchaseModelName(o.model)},
-          {"period", clv::PeriodName(o.period)},
-          {"horizon_months", o.horizon_months},
-          {"monthly_discount_rate", o.monthly_discount_rate},
-          {"margin", o.margin},
-          {"tiers", std::move(tiers)}};
+  return out;
 }
 
 }  // namespace
@@ -46,15 +45,14 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
   CENTRIC_ASSIGN_OR_RETURN(auto report, clv::AnalyzeRetention(loaded.transactions, retention));
   AnalyzeResult result;
   auto started = std::chrono::steady_clock::now();
-  result.report = ReportJson(report);
+  result.report = BuildReport(report);
   CENTRIC_ASSIGN_OR_RETURN(result.segments, AddSegments(loaded.transactions, report,
                                                          options.segments, result.report));
-  result.report["options"] = OptionsJson(options);
-  json::object seconds;
-  for (const auto& [step, s] : report.seconds) seconds[step] = s;
-  seconds["segments_and_report"] =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  result.report["seconds"] = std::move(seconds);
+  result.report.options = OptionsOf(options);
+  result.report.seconds = report.seconds;
+  result.report.seconds.emplace_back(
+      "segments_and_report",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   result.retention = std::move(report);
   return result;
 }
@@ -91,12 +89,12 @@ std::vector<retention::CustomerPrediction> PredictionRows(const AnalyzeResult& r
 
 namespace {
 
-void RecordCurrency(json::object& report,
+void RecordCurrency(retention::AnalysisReport& report,
                     const std::vector<std::pair<std::string, int64_t>>& currencies) {
   if (currencies.empty()) return;
   // Amounts in minor units of the most used currency; other currencies are summed as if they
   // were it, which the report says rather than hides.
-  report["summary"].as_object()["currency"] = currencies.front().first;
+  report.summary.currency = currencies.front().first;
   if (currencies.size() > 1) {
     int64_t total = 0;
     for (const auto& [code, orders] : currencies) total += orders;
@@ -105,7 +103,7 @@ void RecordCurrency(json::object& report,
       list += fmt::format("{}{} {:.0f} %", list.empty() ? "" : ", ", code,
                           100.0 * static_cast<double>(orders) / static_cast<double>(total));
     }
-    report["warnings"].as_array().emplace_back(fmt::format(
+    report.warnings.push_back(fmt::format(
         "orders are in {} currencies ({}); amounts were added as if all were {}",
         currencies.size(), list, currencies.front().first));
   }
@@ -120,38 +118,34 @@ Result<StoreAnalysis> AnalyzeStore(retention::RetentionStore& store, const Analy
   CENTRIC_ASSIGN_OR_RETURN(auto currencies, store.OrderCurrencies());
   RecordCurrency(out.result.report, currencies);
   out.rows = PredictionRows(out.result, loaded.customer_ids);
-  CENTRIC_ASSIGN_OR_RETURN(int64_t run_id,
-                           store.SaveAnalysis(boost::json::serialize(out.result.report), out.rows));
-  for (auto& row : out.rows) row.run_id = run_id;
-  out.result.report["run_id"] = run_id;
+  CENTRIC_ASSIGN_OR_RETURN(out.run_id, store.SaveAnalysis(out.result.report, out.rows));
+  for (auto& row : out.rows) row.run_id = out.run_id;
   return out;
 }
 
-Result<AnalyzeOptions> OptionsOfReport(const json::object& report) {
+Result<AnalyzeOptions> OptionsOfReport(const retention::AnalysisReport& report) {
+  auto bad = [] {
+    return Error(InvalidArgument("the saved analysis has no valid options", "options"));
+  };
+  if (!report.options) return bad();
+  const retention::ReportOptions& saved = *report.options;
+  auto model = clv::ParsePurchaseModel(saved.model);
+  auto period = clv::ParsePeriod(saved.period);
+  if (!model || !period) return bad();
   AnalyzeOptions o;
-  auto bad = [] { return Error(InvalidArgument("the saved analysis has no valid options", "options")); };
-  const json::value* section = report.if_contains("options");
-  if (!section || !section->is_object()) return bad();
-  const json::object& opts = section->get_object();
-  try {
-    auto model = clv::ParsePurchaseModel(opts.at("model").as_string());
-    auto period = clv::ParsePeriod(opts.at("period").as_string());
-    if (!model || !period) return bad();
-    o.model = *model;
-    o.period = *period;
-    o.horizon_months = static_cast<int>(opts.at("horizon_months").to_number<int64_t>());
-    o.monthly_discount_rate = opts.at("monthly_discount_rate").to_number<double>();
-    o.margin = opts.at("margin").to_number<double>();
-    const json::object& tiers = opts.at("tiers").as_object();
-    if (tiers.contains("middle_above_minor")) {
-      o.segments.tiers.absolute = analytics::segments::TierCuts{
-          tiers.at("middle_above_minor").to_number<double>(),
-          tiers.at("high_above_minor").to_number<double>()};
-    } else {
-      o.segments.tiers.low_share = tiers.at("low_share").to_number<double>();
-      o.segments.tiers.high_share = tiers.at("high_share").to_number<double>();
-    }
-  } catch (const std::exception&) {
+  o.model = *model;
+  o.period = *period;
+  o.horizon_months = saved.horizon_months;
+  o.monthly_discount_rate = saved.monthly_discount_rate;
+  o.margin = saved.margin;
+  const retention::TierOptions& tiers = saved.tiers;
+  if (tiers.middle_above_minor && tiers.high_above_minor) {
+    o.segments.tiers.absolute =
+        analytics::segments::TierCuts{*tiers.middle_above_minor, *tiers.high_above_minor};
+  } else if (tiers.low_share && tiers.high_share) {
+    o.segments.tiers.low_share = *tiers.low_share;
+    o.segments.tiers.high_share = *tiers.high_share;
+  } else {
     return bad();
   }
   return o;
@@ -163,13 +157,7 @@ Result<std::optional<StoreAnalysis>> RefreshStoreAnalysis(retention::RetentionSt
     if (latest.error().code() == StatusCode::kNotFound) return std::optional<StoreAnalysis>();
     return Error(latest.error());
   }
-  json::object report;
-  try {
-    report = json::parse(latest->report_json).as_object();
-  } catch (const std::exception&) {
-    return Error(Internal("the saved analysis is not a JSON object"));
-  }
-  CENTRIC_ASSIGN_OR_RETURN(AnalyzeOptions options, OptionsOfReport(report));
+  CENTRIC_ASSIGN_OR_RETURN(AnalyzeOptions options, OptionsOfReport(latest->report));
   CENTRIC_ASSIGN_OR_RETURN(StoreAnalysis result, AnalyzeStore(store, options));
   return std::optional<StoreAnalysis>(std::move(result));
 }

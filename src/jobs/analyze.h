@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// `centric analyze`: the retention analysis of a store or a transactions file, as a report
-// (one JSON object, the shape `--json` prints and the API serves by section) plus one
-// prediction row per customer. Thread-safe: no shared state.
+// `centric analyze`: the retention analysis of a store or a transactions file, as a typed
+// report (areas/retention/analysis_report.h: what `--json` prints and the API serves by
+// section) plus one prediction row per customer. Thread-safe: no shared state.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "analytics/clv/clv.h"
 #include "jobs/segments_stage.h"
 #include "jobs/transactions_source.h"
+#include "areas/retention/analysis_report.h"
 #include "areas/retention/retention_store.h"
 #include "store/store.h"
 
@@ -35,7 +34,7 @@ struct AnalyzeOptions {
 struct AnalyzeResult {
   analytics::clv::RetentionReport retention;
   SegmentColumns segments;
-  boost::json::object report;  // what --json prints
+  retention::AnalysisReport report;
 };
 
 // One prediction row per customer, for the store: entry i of the result with the id
@@ -48,17 +47,19 @@ std::vector<retention::CustomerPrediction> PredictionRows(const AnalyzeResult& r
 Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOptions& options);
 
 // Loads the store's orders, analyses them and saves report and predictions in one
-// transaction. Returns the result with the run id in report["run_id"], and the rows saved.
+// transaction. Returns the result, the run id and the rows saved.
 struct StoreAnalysis {
   AnalyzeResult result;
+  int64_t run_id = 0;
   std::vector<retention::CustomerPrediction> rows;
 };
 Result<StoreAnalysis> AnalyzeStore(retention::RetentionStore& store, const AnalyzeOptions& options);
 
-// The options of a saved report (its "options" section), for re-running the analysis after
-// new data arrives. The as-of date and holdout are not carried over: a refresh analyses up to
-// the latest transaction. InvalidArgument when the section is missing or malformed.
-Result<AnalyzeOptions> OptionsOfReport(const boost::json::object& report);
+// The options of a saved report, for re-running the analysis after new data arrives. The
+// as-of date and holdout are not carried over: a refresh analyses up to the latest
+// transaction. InvalidArgument when the report has none (a run older than them) or they are
+// not valid.
+Result<AnalyzeOptions> OptionsOfReport(const retention::AnalysisReport& report);
 
 // Re-runs the store's analysis with the options of its latest run. Returns std::nullopt when
 // the store was never analysed (nothing to refresh).

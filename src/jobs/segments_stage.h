@@ -2,16 +2,15 @@
 // The segments stage of an analysis: RFM scores and segments, churn-risk bands, value tiers
 // with their service levels, the cohort retention matrix and new-versus-established repeat
 // rates, computed from the transactions and the retention report (analytics/segments) and
-// written onto the prediction rows and into the report's "rfm", "churn_risk", "tiers",
+// written onto the prediction rows and into the typed report's "rfm", "churn_risk", "tiers",
 // "cohorts" and "new_vs_established" sections. Thread-safe: no shared state.
 #pragma once
 
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "analytics/clv/clv.h"
 #include "analytics/segments/segments.h"
+#include "areas/retention/analysis_report.h"
 
 namespace centric::jobs {
 
@@ -35,6 +34,7 @@ struct SegmentColumns {
 // returns it.
 Result<SegmentColumns> AddSegments(const analytics::clv::Transactions& transactions,
                                    const analytics::clv::RetentionReport& retention,
-                                   const SegmentOptions& options, boost::json::object& report);
+                                   const SegmentOptions& options,
+                                   retention::AnalysisReport& report);
 
 }  // namespace centric::jobs

@@ -196,9 +196,9 @@ TEST(ImportCliTest, RefreshesTheAnalysisOfAnAnalysedStore) {
   EXPECT_THAT(refreshed.out, HasSubstr("(run 2)"));
   auto run = (*Stores::Open(db))->retention().LatestAnalysis();
   ASSERT_TRUE(run);
-  auto report = boost::json::parse(run->report_json).as_object();
-  EXPECT_EQ(report.at("period").as_string(), "day");
-  EXPECT_EQ(report.at("options").at("tiers").at("low_share").as_double(), 0.6);
+  EXPECT_EQ(run->report.period, "day");
+  ASSERT_TRUE(run->report.options);
+  EXPECT_EQ(run->report.options->tiers.low_share, 0.6);
 
   std::vector<std::string> skip = import;
   skip.push_back("--no-analyze");

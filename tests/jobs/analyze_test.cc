@@ -7,6 +7,7 @@
 #include <map>
 #include <random>
 
+#include "areas/retention/analysis_report_json.h"
 #include "support/store_fixture.h"
 
 namespace centric::jobs {
@@ -65,7 +66,8 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(as_of), .period = analytics::clv::Period::kDay,
                                       .holdout_end_day = DayOf(holdout)});
   ASSERT_TRUE(result) << result.error().ToString();
-  const auto& report = result->result.report;
+  // Read through the one encoding, as the API and `centric analyze --json` serve it.
+  const boost::json::object report = retention::EncodeReport(result->result.report);
   EXPECT_EQ(report.at("model").as_string(), "bgnbd");
   EXPECT_EQ(report.at("as_of").as_string(), "2024-10-31");
   EXPECT_EQ(report.at("customers").as_int64(), 300);
@@ -74,10 +76,17 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   }
   EXPECT_TRUE(report.at("holdout").is_object());
   EXPECT_TRUE(report.at("spend").is_object());
+  EXPECT_GT(report.at("spend").at("params").at("gamma").as_double(), 0);
 
   auto latest = analyses->LatestAnalysis();
   ASSERT_TRUE(latest);
-  EXPECT_EQ(latest->id, report.at("run_id").as_int64());
+  EXPECT_EQ(latest->id, result->run_id);
+  // What the store keeps reads back as the report saved, read from its text (the parser may
+  // differ from the writer in a double's last bit, so both sides are read the same way).
+  auto saved = retention::DecodeReport(boost::json::serialize(report));
+  ASSERT_TRUE(saved) << saved.error().ToString();
+  EXPECT_EQ(boost::json::serialize(retention::EncodeReport(latest->report)),
+            boost::json::serialize(retention::EncodeReport(*saved)));
   auto customer = store->GetCustomerByExternalId("C17");
   auto prediction = analyses->GetPrediction(customer->id);
   ASSERT_TRUE(prediction) << prediction.error().ToString();
@@ -101,7 +110,7 @@ TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
   FillShop(*store);
   auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(*ParseIso8601("2024-12-31"))});
   ASSERT_TRUE(result) << result.error().ToString();
-  const auto& report = result->result.report;
+  const boost::json::object report = retention::EncodeReport(result->result.report);
 
   int64_t grid_total = 0;
   for (const auto& row : report.at("rfm").at("grid").as_array()) {
@@ -184,12 +193,12 @@ TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
   auto refreshed = RefreshStoreAnalysis(*analyses);
   ASSERT_TRUE(refreshed) << refreshed.error().ToString();
   ASSERT_TRUE(refreshed->has_value());
-  const auto& report = (*refreshed)->result.report;
-  EXPECT_GT(report.at("run_id").as_int64(), first->result.report.at("run_id").as_int64());
+  const boost::json::object report = retention::EncodeReport((*refreshed)->result.report);
+  EXPECT_GT((*refreshed)->run_id, first->run_id);
   EXPECT_EQ(report.at("period").as_string(), "day");
   EXPECT_EQ(report.at("options").at("horizon_months").as_int64(), 6);
   EXPECT_EQ(report.at("tiers").at("cuts_minor").at("high_above").as_double(), 500000.0);
-  EXPECT_EQ(analyses->LatestAnalysis()->id, report.at("run_id").as_int64());
+  EXPECT_EQ(analyses->LatestAnalysis()->id, (*refreshed)->run_id);
 }
 
 TEST_P(AnalyzeStoreTest, AnEmptyStoreIsAClearError) {

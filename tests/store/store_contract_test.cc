@@ -544,7 +544,7 @@ TEST_P(StoreContractTest, CustomerListFiltersBySegmentTierRiskAndCategoryAndSort
                                       .tier = i == 0 ? "high" : "low"});
   }
   // The list reads the retention area's predictions on the same connection.
-  ASSERT_TRUE(retention::MakeRetentionStore(store_->connection())->SaveAnalysis("{}", rows));
+  ASSERT_TRUE(retention::MakeRetentionStore(store_->connection())->SaveAnalysis({}, rows));
   auto ids = [&](CustomerFilter f) {
     std::vector<int64_t> out;
     f.page.limit = 2;

@@ -33,7 +33,7 @@ class RetentionStore {
   // Records an analysis run and replaces all predictions with `rows`, atomically, so readers
   // see either the previous run or this one; audited as action "analyze". Returns the run id.
   // NotFound (field customer_id) when a row names an unknown customer.
-  virtual Result<int64_t> SaveAnalysis(std::string_view report_json,
+  virtual Result<int64_t> SaveAnalysis(const AnalysisReport& report,
                                        const std::vector<CustomerPrediction>& rows) = 0;
   // NotFound when the customer has no prediction (unknown, or no purchase before the as-of).
   virtual Result<CustomerPrediction> GetPrediction(CustomerId customer_id) = 0;
@@ -41,7 +41,7 @@ class RetentionStore {
   // without one are left out.
   virtual Result<std::vector<CustomerPrediction>> GetPredictions(
       const std::vector<CustomerId>& customer_ids) = 0;
-  // NotFound before the first analysis.
+  // NotFound before the first analysis; Internal when the saved report cannot be read.
   virtual Result<AnalysisRun> LatestAnalysis() = 0;
 };
 

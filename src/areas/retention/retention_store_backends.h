@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "areas/retention/retention_store.h"
 
@@ -22,5 +23,8 @@ std::unique_ptr<RetentionStore> MakePostgresRetentionStore(
 
 // The audit row of a saved run.
 platform::Change AnalysisSaved(int64_t run_id, size_t customers);
+
+// A saved run read back: its report decoded, or Internal naming the run when it cannot be.
+Result<AnalysisRun> ReadRun(int64_t id, Timestamp created_at, const std::string& report_json);
 
 }  // namespace centric::retention

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "areas/retention/analysis_report.h"
 #include "core/customer.h"
 #include "core/time.h"
 
@@ -40,7 +41,7 @@ struct CustomerPrediction {
 struct AnalysisRun {
   int64_t id = 0;
   Timestamp created_at{};
-  std::string report_json;  // the whole report as a JSON object
+  AnalysisReport report;
 };
 
 }  // namespace centric::retention

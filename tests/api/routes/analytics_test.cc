@@ -32,7 +32,7 @@ class AnalyticsRoutesTest : public ApiTest {
         stores_->retention(), {.as_of_day = jobs::DayOf(*ParseIso8601("2024-09-30")),
                   .period = analytics::clv::Period::kDay});
     ASSERT_TRUE(result) << result.error().ToString();
-    run_id_ = result->result.report.at("run_id").as_int64();
+    run_id_ = result->run_id;
   }
 
   int64_t ana_ = 0, bo_ = 0, cy_ = 0, run_id_ = 0;

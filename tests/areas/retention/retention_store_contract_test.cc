@@ -3,6 +3,7 @@
 // runs that replace every prediction at once, audited once each.
 #include <gtest/gtest.h>
 
+#include "areas/retention/report_currency.h"
 #include "support/shop_fixture.h"
 
 namespace centric::retention {
@@ -48,7 +49,12 @@ TEST_P(RetentionStoreContractTest, AnalysisReplacesPredictionsAtomically) {
   CustomerPrediction pb = pa;
   pb.customer_id = b.id;
   pb.tier = "low";
-  auto run = retention().SaveAnalysis(R"({"model":"bgnbd"})", {pa, pb});
+  AnalysisReport report;
+  report.model = "bgnbd";
+  report.params = {{"r", 0.25}, {"alpha", std::nullopt}};  // a parameter the data cannot give
+  report.summary.currency = "EUR";
+  report.rfm = RfmSection{.segments = {{"champions", 2}}};
+  auto run = retention().SaveAnalysis(report, {pa, pb});
   ASSERT_TRUE(run) << run.error().ToString();
   auto got = retention().GetPrediction(a.id);
   ASSERT_TRUE(got);
@@ -59,12 +65,20 @@ TEST_P(RetentionStoreContractTest, AnalysisReplacesPredictionsAtomically) {
   EXPECT_EQ(got->service_level, "premium");
   auto latest = retention().LatestAnalysis();
   ASSERT_TRUE(latest);
-  EXPECT_NE(latest->report_json.find("bgnbd"), std::string::npos);
+  EXPECT_EQ(latest->report.model, "bgnbd");
+  ASSERT_EQ(latest->report.params.size(), 2u);
+  EXPECT_EQ(latest->report.params[0].second, 0.25);
+  EXPECT_FALSE(latest->report.params[1].second.has_value());
+  EXPECT_EQ(latest->report.summary.currency, "EUR");
+  ASSERT_TRUE(latest->report.rfm);
+  EXPECT_EQ(latest->report.rfm->segments.at(0).second, 2);
+  EXPECT_FALSE(latest->report.cohorts);  // a section the run did not have stays empty
+  EXPECT_EQ(LatestCurrency(retention()), "EUR");
 
   // A run naming an unknown customer changes nothing.
   CustomerPrediction ghost = pa;
   ghost.customer_id = 99999;
-  auto bad = retention().SaveAnalysis(R"({"model":"pareto"})", {pa, ghost});
+  auto bad = retention().SaveAnalysis(AnalysisReport{.model = "pareto"}, {pa, ghost});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code(), StatusCode::kNotFound);
   EXPECT_EQ(retention().GetPrediction(b.id)->run_id, *run);
@@ -78,7 +92,7 @@ TEST_P(RetentionStoreContractTest, AnalysisReplacesPredictionsAtomically) {
   EXPECT_TRUE(retention().GetPredictions({})->empty());
 
   // The next run replaces every row.
-  ASSERT_TRUE(retention().SaveAnalysis(R"({"model":"pareto"})", {pb}));
+  ASSERT_TRUE(retention().SaveAnalysis(AnalysisReport{.model = "pareto"}, {pb}));
   EXPECT_EQ(retention().GetPrediction(a.id).error().code(), StatusCode::kNotFound);
   ASSERT_EQ(retention().GetPredictions({a.id, b.id})->size(), 1u);
   // Each saved run is audited once; the refused one is not.

@@ -102,7 +102,7 @@ class PostgresCrossSellStore final : public CrossSellStore {
       CENTRIC_ASSIGN_OR_RETURN(
           auto run,
           connection_.conn().Run("INSERT INTO crosssell_runs(created_at, report) "
-                                 "VALUES (to_timestamp($1::bigint), $2::jsonb) RETURNING id",
+                                 "VALUES (to_timestamp($1::bigint), $2::json) RETURNING id",
                                  Params().Add(internal::NowSeconds()).Add(model.report_json)));
       run_id = run.Int(0, 0);
       CENTRIC_RETURN_IF_ERROR(connection_.conn().Exec(

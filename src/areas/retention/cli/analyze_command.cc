@@ -3,13 +3,19 @@
 // web app) or of a transactions file (results printed and optionally written as CSV).
 #include <fmt/format.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 
+#include <boost/json.hpp>
+
+#include "areas/retention/analysis_report_json.h"
 #include "areas/retention/cli/retention_commands.h"
 #include "cli/command.h"
+#include "core/money.h"
 #include "jobs/analyze.h"
 #include "jobs/crosssell.h"
 #include "jobs/transactions_file.h"
@@ -47,13 +53,16 @@ Result<int32_t> ParseDay(const std::string& text, const char* field) {
   return jobs::DayOf(*t);
 }
 
-std::string Money(double minor) { return fmt::format("{:.2f}", minor / 100.0); }
+// An amount of the report with its currency, as every amount Centric shows.
+std::string Money(double minor, const std::string& currency) {
+  if (currency.empty()) return FormatMinorUnits(std::llround(minor), 2);
+  return FormatMinorUnits(std::llround(minor), CurrencyExponent(currency)) + " " + currency;
+}
 
-void PrintReadable(const jobs::AnalyzeResult& r) {
-  const auto& rep = r.report;
+void PrintReadable(const jobs::AnalyzeResult& r, std::optional<int64_t> run_id) {
+  const AnalysisReport& rep = r.report;
   const auto& ret = r.retention;
-  fmt::print("Retention analysis as of {} ({} periods, {})\n", rep.at("as_of").as_string().c_str(),
-             rep.at("period").as_string().c_str(),
+  fmt::print("Retention analysis as of {} ({} periods, {})\n", rep.as_of, rep.period,
              ret.options.model == clv::PurchaseModel::kBgNbd ? "BG/NBD" : "Pareto/NBD");
   int64_t customers = static_cast<int64_t>(ret.summaries.size());
   int64_t repeaters = ret.summaries.repeaters();
@@ -79,7 +88,7 @@ void PrintReadable(const jobs::AnalyzeResult& r) {
   }
   fmt::print("  next {} months: {:.0f} expected purchases, lifetime value {} ({:.1f} % a month "
              "discount, margin {:.0f} %)\n",
-             ret.options.horizon_months, expected, Money(value),
+             ret.options.horizon_months, expected, Money(value, rep.summary.currency),
              100 * ret.options.monthly_discount_rate, 100 * ret.options.margin);
   if (ret.holdout) {
     const auto& h = *ret.holdout;
@@ -89,29 +98,42 @@ void PrintReadable(const jobs::AnalyzeResult& r) {
     fmt::print("    {:>9} {:>10} {:>10} {:>10}\n", "frequency", "customers", "predicted", "actual");
     for (const auto& row : h.by_frequency) {
       fmt::print("    {:>9} {:>10} {:>10.3f} {:>10.3f}\n",
-                 row.frequency == 7 ? std::string("7+") : std::to_string(row.frequency),
+                 fmt::format("{}{}", row.frequency, &row == &h.by_frequency.back() ? "+" : ""),
                  row.customers, row.predicted_mean, row.actual_mean);
     }
   }
-  const auto& tiers = rep.at("tiers").at("tiers").as_array();
-  fmt::print("  value tiers:");
-  for (const auto& t : tiers) {
-    fmt::print(" {} ({}) {}", t.at("tier").as_string().c_str(),
-               t.at("service_level").as_string().c_str(), t.at("customers").as_int64());
+  if (rep.tiers) {
+    fmt::print("  value tiers:");
+    for (const TierRow& t : rep.tiers->tiers) {
+      fmt::print(" {} ({}) {}", t.tier, t.service_level, t.customers);
+    }
+    fmt::print("\n");
   }
-  fmt::print("\n  churn risk:");
-  for (const auto& [band, count] : rep.at("churn_risk").at("counts").as_object()) {
-    fmt::print(" {} {}", std::string_view(band), count.as_int64());
+  if (rep.churn_risk) {
+    fmt::print("  churn risk:");
+    for (const auto& [band, count] : rep.churn_risk->counts) fmt::print(" {} {}", band, count);
+    fmt::print("\n");
   }
-  fmt::print("\n  RFM segments:");
-  for (const auto& [segment, count] : rep.at("rfm").at("segments").as_object()) {
-    if (count.as_int64() > 0) fmt::print(" {} {}", std::string_view(segment), count.as_int64());
+  if (rep.rfm) {
+    fmt::print("  RFM segments:");
+    for (const auto& [segment, count] : rep.rfm->segments) {
+      if (count > 0) fmt::print(" {} {}", segment, count);
+    }
+    fmt::print("\n");
   }
-  fmt::print("\n");
-  for (const auto& w : ret.warnings) fmt::print("  warning: {}\n", w);
-  if (rep.contains("run_id")) {
-    fmt::print("  saved as analysis run {}\n", rep.at("run_id").as_int64());
-  }
+  for (const auto& w : rep.warnings) fmt::print("  warning: {}\n", w);
+  if (run_id) fmt::print("  saved as analysis run {}\n", *run_id);
+}
+
+// What the cross-sell model rebuilt after the analysis holds, for the printout.
+boost::json::object CrossSellSummary(const jobs::CrossSellResult& crosssell) {
+  const auto& levels = crosssell.report.at("levels").as_object();
+  return {{"run_id", crosssell.report.at("run_id")},
+          {"category_rules", levels.at("category").as_object().at("rules")},
+          {"product_rules", levels.at("product").as_object().at("rules")},
+          {"neighbours", crosssell.model.neighbours.size()},
+          {"targets", crosssell.report.at("targets").as_array().size()},
+          {"seconds", crosssell.report.at("seconds").as_object().at("total")}};
 }
 
 // One row per customer; ids[c] is the id to print for dense customer index c.
@@ -172,6 +194,8 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
   }
 
   Result<jobs::AnalyzeResult> result = Error(Internal("not run"));
+  std::optional<int64_t> run_id;   // the saved run, when the store was analysed
+  std::optional<jobs::CrossSellResult> crosssell;  // the model rebuilt after it
   std::vector<std::string> ids;  // by dense customer index, for --predictions
   if (!a.transactions_path.empty()) {
     auto started = std::chrono::steady_clock::now();
@@ -184,8 +208,8 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     result = jobs::Analyze(*loaded, options);
     if (result) {
       ids = std::move(loaded->customer_keys);
-      result->report["summary"].as_object()["currency"] = a.currency;
-      result->report["seconds"].as_object()["load"] = load_seconds;
+      result->report.summary.currency = a.currency;
+      result->report.seconds.emplace_back("load", load_seconds);
     }
   } else {
     auto stores = OpenStoresOrReport(ctx);
@@ -193,17 +217,11 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     store::Store* store = &stores->core();
     auto analysis = jobs::AnalyzeStore(stores->retention(), options);
     if (!analysis) return ReportError(analysis.error());
+    run_id = analysis->run_id;
     if (!a.no_crosssell) {
-      auto crosssell = jobs::RunCrossSell(*store, stores->crosssell(), {});
-      if (!crosssell) return ReportError(crosssell.error());
-      const auto& levels = crosssell->report.at("levels").as_object();
-      analysis->result.report["crosssell"] = boost::json::object{
-          {"run_id", crosssell->report.at("run_id")},
-          {"category_rules", levels.at("category").as_object().at("rules")},
-          {"product_rules", levels.at("product").as_object().at("rules")},
-          {"neighbours", crosssell->model.neighbours.size()},
-          {"targets", crosssell->report.at("targets").as_array().size()},
-          {"seconds", crosssell->report.at("seconds").as_object().at("total")}};
+      auto built = jobs::RunCrossSell(*store, stores->crosssell(), {});
+      if (!built) return ReportError(built.error());
+      crosssell = std::move(*built);
     }
     if (!a.predictions_path.empty()) {
       std::vector<std::string> external(1);
@@ -224,12 +242,17 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     result = std::move(analysis->result);
   }
   if (!result) return ReportError(result.error());
+  const boost::json::object crosssell_summary =
+      crosssell ? CrossSellSummary(*crosssell) : boost::json::object();
   if (a.json) {
-    fmt::print("{}\n", boost::json::serialize(result->report));
+    boost::json::object out = EncodeReport(result->report);
+    if (run_id) out["run_id"] = *run_id;
+    if (crosssell) out["crosssell"] = crosssell_summary;
+    fmt::print("{}\n", boost::json::serialize(out));
   } else {
-    PrintReadable(*result);
-    if (const auto* crosssell = result->report.if_contains("crosssell")) {
-      const auto& c = crosssell->as_object();
+    PrintReadable(*result, run_id);
+    if (crosssell) {
+      const auto& c = crosssell_summary;
       fmt::print("Cross-sell model (run {}): {} category rules, {} product rules, {} item "
                  "neighbours, {} cross-sell targets\n",
                  c.at("run_id").to_number<int64_t>(), c.at("category_rules").to_number<int64_t>(),

@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 
+#include <boost/json.hpp>
+
+#include "areas/retention/analysis_report_json.h"
 #include "areas/retention/retention_store_backends.h"
 #include "platform/store/codec.h"
 #include "platform/store/postgres/postgres_connection.h"
@@ -56,14 +59,15 @@ class PostgresRetentionStore final : public RetentionStore {
         });
   }
 
-  Result<int64_t> SaveAnalysis(std::string_view report_json,
+  Result<int64_t> SaveAnalysis(const AnalysisReport& report,
                                const std::vector<CustomerPrediction>& rows) override {
+    const std::string report_json = boost::json::serialize(EncodeReport(report));
     int64_t run_id = 0;
     Status s = connection_.Transaction([&]() -> Status {
       CENTRIC_ASSIGN_OR_RETURN(
           auto run,
           connection_.conn().Run("INSERT INTO analysis_runs(created_at, report) "
-                                 "VALUES (to_timestamp($1::bigint), $2::jsonb) RETURNING id",
+                                 "VALUES (to_timestamp($1::bigint), $2::json) RETURNING id",
                                  Params().Add(store::internal::NowSeconds()).Add(report_json)));
       run_id = run.Int(0, 0);
       CENTRIC_RETURN_IF_ERROR(connection_.conn().Exec("DELETE FROM customer_predictions"));
@@ -146,7 +150,7 @@ class PostgresRetentionStore final : public RetentionStore {
         connection_.conn().Run("SELECT id, extract(epoch from created_at)::bigint, report::text "
                                "FROM analysis_runs ORDER BY id DESC LIMIT 1"));
     if (r.rows() == 0) return Error(NotFound("no analysis has run yet: run `centric analyze`"));
-    return AnalysisRun{r.Int(0, 0), FromUnixSeconds(r.Int(0, 1)), r.String(0, 2)};
+    return ReadRun(r.Int(0, 0), FromUnixSeconds(r.Int(0, 1)), r.String(0, 2));
   }
 
  private:

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "api/routes/route_util.h"
+#include "areas/retention/analysis_report_json.h"
 #include "areas/retention/report_currency.h"
 #include "areas/retention/routes/prediction_json.h"
 
@@ -22,6 +23,7 @@ constexpr const char* kHeaderKeys[] = {"run_id", "as_of", "model", "period", "cu
 // Sections served by their own route; the summary response leaves them out.
 constexpr const char* kSectionKeys[] = {"rfm", "cohorts", "clv", "tiers", "new_vs_established"};
 
+// The latest run's report in its one encoding, with the run it comes from.
 Result<json::object> LatestReport(Services& services) {
   auto run = services.stores.retention().LatestAnalysis();
   if (!run) {
@@ -30,12 +32,7 @@ Result<json::object> LatestReport(Services& services) {
     }
     return Error(run.error());
   }
-  json::object report;
-  try {
-    report = json::parse(run->report_json).as_object();
-  } catch (const std::exception&) {
-    return Error(Internal("the saved analysis is not a JSON object"));
-  }
+  json::object report = EncodeReport(run->report);
   report["run_id"] = run->id;
   report["created_at"] = FormatIso8601(run->created_at);
   return report;
@@ -56,7 +53,7 @@ Response Section(const Request& request, Services& services, const char* key) {
   return JsonResponse(200, out);
 }
 
-Response Summary(const Request& request, Services& services) {
+Response SummaryOfLatest(const Request& request, Services& services) {
   QueryReader query(request.query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   auto report = LatestReport(services);
@@ -101,7 +98,7 @@ void AddRetentionRoutes(api::Router& router) {
   using api::Access;
   using api::Method;
   router.Add(Method::kGet, "/api/v1/customers/{id}/predictions", Access::kRead, Predictions);
-  router.Add(Method::kGet, "/api/v1/analytics/summary", Access::kRead, Summary);
+  router.Add(Method::kGet, "/api/v1/analytics/summary", Access::kRead, SummaryOfLatest);
   router.Add(Method::kGet, "/api/v1/analytics/rfm", Access::kRead, Rfm);
   router.Add(Method::kGet, "/api/v1/analytics/cohorts", Access::kRead, Cohorts);
   router.Add(Method::kGet, "/api/v1/analytics/clv", Access::kRead, Clv);

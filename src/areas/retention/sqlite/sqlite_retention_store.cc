@@ -2,6 +2,9 @@
 // The retention engine's input and results in the SQLite backend.
 #include <fmt/format.h>
 
+#include <boost/json.hpp>
+
+#include "areas/retention/analysis_report_json.h"
 #include "areas/retention/retention_store_backends.h"
 #include "platform/store/codec.h"
 #include "platform/store/sqlite/sqlite_connection.h"
@@ -54,8 +57,9 @@ class SqliteRetentionStore final : public RetentionStore {
     return status;
   }
 
-  Result<int64_t> SaveAnalysis(std::string_view report_json,
+  Result<int64_t> SaveAnalysis(const AnalysisReport& report,
                                const std::vector<CustomerPrediction>& rows) override {
+    const std::string report_json = boost::json::serialize(EncodeReport(report));
     int64_t run_id = 0;
     Status s = conn_.Transaction([&]() -> Status {
       CENTRIC_ASSIGN_OR_RETURN(
@@ -146,7 +150,7 @@ class SqliteRetentionStore final : public RetentionStore {
         conn_.Cached("SELECT id, created_at, report FROM analysis_runs ORDER BY id DESC LIMIT 1"));
     CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) return Error(NotFound("no analysis has run yet: run `centric analyze`"));
-    return AnalysisRun{st->Int(0), FromUnixSeconds(st->Int(1)), st->String(2)};
+    return ReadRun(st->Int(0), FromUnixSeconds(st->Int(1)), st->String(2));
   }
 
  private:
