@@ -14,6 +14,7 @@
 #include "areas/access/routes/access_routes.h"
 #include "areas/access/sessions.h"
 #include "areas/crosssell/routes/crosssell_routes.h"
+#include "areas/orders/routes/order_routes.h"
 #include "areas/retention/routes/retention_routes.h"
 #include "areas/webhooks/routes/webhook_routes.h"
 #include "platform/actor.h"
@@ -25,8 +26,7 @@ Router BuildRouter() {
   Router router;
   AddMetaRoutes(router);
   AddCustomerRoutes(router);
-  AddProductRoutes(router);
-  AddOrderRoutes(router);
+  orders::AddOrderRoutes(router);
   AddInteractionRoutes(router);
   access::AddAccessRoutes(router);
   retention::AddRetentionRoutes(router);

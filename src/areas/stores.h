@@ -11,6 +11,7 @@
 
 #include "areas/access/access_store.h"
 #include "areas/crosssell/crosssell_store.h"
+#include "areas/orders/order_store.h"
 #include "areas/retention/retention_store.h"
 #include "areas/webhooks/webhook_store.h"
 #include "core/result.h"
@@ -26,9 +27,10 @@ class Stores {
   store::Connection& connection() { return core_->connection(); }
   std::string_view backend() const { return core_->backend(); }
 
-  // Customers and timeline, catalogue and orders: the areas that still share one interface
-  // until they move to their own homes.
+  // Customers, interactions and the timeline, and the import's bulk writer: the area that
+  // still has the shared interface until it moves to its own home.
   store::Store& core() { return *core_; }
+  orders::OrderStore& orders() { return *orders_; }
   access::AccessStore& access() { return *access_; }
   crosssell::CrossSellStore& crosssell() { return *crosssell_; }
   retention::RetentionStore& retention() { return *retention_; }
@@ -39,6 +41,7 @@ class Stores {
 
   // core_ owns the connection, so it is declared first and destroyed last.
   std::unique_ptr<store::Store> core_;
+  std::unique_ptr<orders::OrderStore> orders_;
   std::unique_ptr<access::AccessStore> access_;
   std::unique_ptr<crosssell::CrossSellStore> crosssell_;
   std::unique_ptr<retention::RetentionStore> retention_;

@@ -182,7 +182,7 @@ Result<basket::Baskets> StoreBaskets(CliContext& ctx, const BasketArgs& a) {
   auto stores = OpenStoresOrReport(ctx);
   if (!stores) return Error(Unavailable("cannot open the store"));
   CENTRIC_ASSIGN_OR_RETURN(jobs::PurchaseData data,
-                           jobs::LoadPurchases(stores->core(), stores->crosssell()));
+                           jobs::LoadPurchases(stores->orders(), stores->crosssell()));
   return jobs::BuildBaskets(data, spec);
 }
 

@@ -40,14 +40,14 @@ void RegisterExport(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ReportError(s);
       return;
     }
-    auto store = OpenStoreOrReport(ctx);
-    if (!store) return;
+    auto stores = OpenStoresOrReport(ctx);
+    if (!stores) return;
     auto out = ingest::Output::Open(args->output);
     if (!out) {
       ctx.exit_code = ReportError(out.error());
       return;
     }
-    auto count = ingest::Export(*store, entity, format, **out);
+    auto count = ingest::Export(stores->core(), stores->orders(), entity, format, **out);
     Status closed = (*out)->Close();
     if (!count || !closed.ok()) {
       // A partial file would look like a complete export.

@@ -105,7 +105,7 @@ void RefreshAnalysis(Stores& stores) {
     fmt::print("retention analysis refreshed as of {}: {} customers (run {})\n", report.as_of,
                report.customers, (*refreshed)->run_id);
   }
-  auto crosssell = jobs::RefreshCrossSell(stores.core(), stores.crosssell(), stores.retention());
+  auto crosssell = jobs::RefreshCrossSell(stores.orders(), stores.crosssell(), stores.retention());
   if (!crosssell) {
     fmt::print(stderr, "centric: warning: the cross-sell model was not refreshed: {}\n",
                crosssell.error().message());

@@ -94,7 +94,7 @@ Result<int64_t> ExportCustomers(store::Store& store, Format format, Output& out)
   return count;
 }
 
-Result<int64_t> ExportProducts(store::Store& store, Format format, Output& out) {
+Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, Output& out) {
   int64_t count = 0;
   CsvWriter csv(out);
   if (format == Format::kCsv) {
@@ -128,10 +128,11 @@ Result<int64_t> ExportProducts(store::Store& store, Format format, Output& out) 
   return count;
 }
 
-Result<int64_t> ExportOrders(store::Store& store, Format format, Output& out) {
+Result<int64_t> ExportOrders(store::Store& customer_store, orders::OrderStore& store, Format format,
+                             Output& out) {
   // Orders refer to customers and products by internal id; the file uses their keys.
   std::unordered_map<CustomerId, std::string> customers;
-  CENTRIC_RETURN_IF_ERROR(store.ScanCustomers([&](const Customer& c) {
+  CENTRIC_RETURN_IF_ERROR(customer_store.ScanCustomers([&](const Customer& c) {
     customers.emplace(c.id, c.external_id);
     return Status::Ok();
   }));
@@ -211,12 +212,13 @@ Result<int64_t> ExportOrders(store::Store& store, Format format, Output& out) {
 
 }  // namespace
 
-Result<int64_t> Export(store::Store& store, Entity entity, Format format, Output& out) {
+Result<int64_t> Export(store::Store& customers, orders::OrderStore& orders, Entity entity,
+                       Format format, Output& out) {
   Result<int64_t> count = 0;
   switch (entity) {
-    case Entity::kCustomers: count = ExportCustomers(store, format, out); break;
-    case Entity::kProducts: count = ExportProducts(store, format, out); break;
-    case Entity::kOrders: count = ExportOrders(store, format, out); break;
+    case Entity::kCustomers: count = ExportCustomers(customers, format, out); break;
+    case Entity::kProducts: count = ExportProducts(orders, format, out); break;
+    case Entity::kOrders: count = ExportOrders(customers, orders, format, out); break;
   }
   if (!count) return count;
   CENTRIC_RETURN_IF_ERROR(out.Flush());

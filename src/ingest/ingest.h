@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "areas/orders/order_store.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "ingest/mapping.h"
@@ -79,9 +80,12 @@ Result<ImportSummary> Import(store::Store& store, const ImportOptions& options);
 // measure parsing alone.
 std::unique_ptr<store::BulkWriter> MakeDryRunWriter();
 
-// Writes every `entity` of `store` to `out` in the shape Import reads back with no --map:
-// CSV with a header row, or JSON Lines. Returns the number of records (order lines for
-// orders). Errors from the store, or Unavailable when `out` cannot be written.
-Result<int64_t> Export(store::Store& store, Entity entity, Format format, Output& out);
+// Writes every `entity` to `out` in the shape Import reads back with no --map: CSV with a
+// header row, or JSON Lines. Customers come from `customers`, products and orders from
+// `orders` (orders name their customer by external id, so they read both). Returns the number
+// of records (order lines for orders). Errors from the stores, or Unavailable when `out`
+// cannot be written.
+Result<int64_t> Export(store::Store& customers, orders::OrderStore& orders, Entity entity,
+                       Format format, Output& out);
 
 }  // namespace centric::ingest

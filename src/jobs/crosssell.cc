@@ -322,7 +322,7 @@ Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSell
   return result;
 }
 
-Result<CrossSellResult> RunCrossSell(store::Store& catalogue, crosssell::CrossSellStore& store,
+Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue, crosssell::CrossSellStore& store,
                                      const CrossSellOptions& options) {
   const auto started = Clock::now();
   CENTRIC_ASSIGN_OR_RETURN(PurchaseData data, LoadPurchases(catalogue, store));
@@ -335,7 +335,7 @@ Result<CrossSellResult> RunCrossSell(store::Store& catalogue, crosssell::CrossSe
   return result;
 }
 
-Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& catalogue,
+Result<std::optional<CrossSellResult>> RefreshCrossSell(orders::OrderStore& catalogue,
                                                        crosssell::CrossSellStore& store,
                                                        retention::RetentionStore& retention) {
   const bool analysed =

@@ -13,7 +13,7 @@
 #include "jobs/purchase_baskets.h"
 #include "areas/crosssell/crosssell_store.h"
 #include "areas/retention/retention_store.h"
-#include "store/store.h"
+#include "areas/orders/order_store.h"
 
 namespace centric::jobs {
 
@@ -39,12 +39,12 @@ struct CrossSellResult {
 Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSellOptions& options);
 
 // Loads the store's purchases, builds the model and saves it; report["run_id"] is the run.
-Result<CrossSellResult> RunCrossSell(store::Store& catalogue, crosssell::CrossSellStore& store,
+Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue, crosssell::CrossSellStore& store,
                                      const CrossSellOptions& options);
 
 // After new data: rebuilds the model with default options when the store has been analysed
 // before (a cross-sell or retention run exists); std::nullopt when it never was.
-Result<std::optional<CrossSellResult>> RefreshCrossSell(store::Store& catalogue,
+Result<std::optional<CrossSellResult>> RefreshCrossSell(orders::OrderStore& catalogue,
                                                        crosssell::CrossSellStore& store,
                                                        retention::RetentionStore& retention);
 

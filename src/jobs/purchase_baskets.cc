@@ -53,7 +53,7 @@ std::string ItemOf(const Product& product, const BasketSpec& spec) {
   return std::string(CategoryPrefix(product.category, spec.depth));
 }
 
-Result<PurchaseData> LoadPurchases(store::Store& catalogue, crosssell::CrossSellStore& store) {
+Result<PurchaseData> LoadPurchases(orders::OrderStore& catalogue, crosssell::CrossSellStore& store) {
   PurchaseData data;
   // Store ids are dense from 1, so vectors map them to dense indexes without hashing.
   constexpr uint32_t kUnset = std::numeric_limits<uint32_t>::max();

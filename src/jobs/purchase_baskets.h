@@ -15,7 +15,7 @@
 #include "analytics/basket/baskets.h"
 #include "core/result.h"
 #include "areas/crosssell/crosssell_store.h"
-#include "store/store.h"
+#include "areas/orders/order_store.h"
 
 namespace centric::jobs {
 
@@ -55,8 +55,8 @@ struct PurchaseData {
   bool purchase(size_t line) const { return !returned[line] && !cancelled[line]; }
 };
 
-// Reads every product and order line. Errors as Store::ScanProducts and ScanPurchases.
-Result<PurchaseData> LoadPurchases(store::Store& catalogue, crosssell::CrossSellStore& store);
+// Reads every product and order line. Errors as OrderStore::ScanProducts and ScanPurchases.
+Result<PurchaseData> LoadPurchases(orders::OrderStore& catalogue, crosssell::CrossSellStore& store);
 
 // The item name of a product at the spec's level: its sku, or its category cut to the depth
 // (empty when the product has no category: such lines are left out).

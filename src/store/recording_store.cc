@@ -10,60 +10,14 @@
 #include "core/json_codec.h"
 #include "platform/events/event_types.h"
 #include "platform/store/change.h"
+#include "platform/store/entity_change.h"
 
 namespace centric::store {
 namespace {
 
 namespace json = boost::json;
 using platform::Change;
-
-// An entity's fields as the audit log compares them: its JSON without the bookkeeping times,
-// which every update changes.
-template <typename T>
-json::object Fields(const T& entity) {
-  json::object o = ToJson(entity);
-  o.erase("created_at");
-  o.erase("updated_at");
-  return o;
-}
-
-// The Change of a create (before null), update or delete (after null) of one entity. An
-// update that changes nothing is audited but is no event.
-template <typename T>
-Change EntityChange(std::string action, std::string entity, int64_t id,
-                    std::optional<CustomerId> customer_id, const T* before, const T* after,
-                    std::string_view event_type = {}) {
-  std::optional<json::object> b, a;
-  if (before) b = Fields(*before);
-  if (after) a = Fields(*after);
-  Change change;
-  change.action = std::move(action);
-  change.entity = std::move(entity);
-  change.entity_id = std::to_string(id);
-  change.customer_id = customer_id;
-  change.fields = platform::FieldChanges(b ? &*b : nullptr, a ? &*a : nullptr);
-  if (!before || !after) {
-    // A create or delete lists what the entity holds, not its empty fields nor its id (which
-    // the row names already).
-    const char* side = before ? "before" : "after";
-    std::vector<std::string> empty;
-    for (const auto& kv : change.fields) {
-      const json::value& v = kv.value().as_object().at(side);
-      if (kv.key() == "id" || v.is_null() || (v.is_string() && v.get_string().empty()) ||
-          (v.is_array() && v.get_array().empty()) || (v.is_object() && v.get_object().empty())) {
-        empty.emplace_back(kv.key());
-      }
-    }
-    for (const auto& key : empty) change.fields.erase(key);
-  }
-  if (!event_type.empty() && (!change.fields.empty() || !before || !after)) {
-    change.event_type = std::string(event_type);
-    change.payload = json::object{{change.entity + "_id", id}, {"changes", change.fields}};
-    if (customer_id) change.payload["customer_id"] = *customer_id;
-  }
-  return change;
-}
-
+using platform::EntityChange;
 using platform::MakeChange;
 
 // The bulk writer's wrapper: notes which customers the write created or changed, then at
@@ -214,66 +168,6 @@ class RecordingStore final : public Store {
     return inner_->ListCustomers(filter);
   }
 
-  // ---- products
-  Result<Product> CreateProduct(const Product& product) override {
-    return Write<Product>([&]() -> Result<std::pair<Product, Change>> {
-      CENTRIC_ASSIGN_OR_RETURN(Product after, inner_->CreateProduct(product));
-      Change c = EntityChange<Product>("create", "product", after.id, std::nullopt, nullptr,
-                                       &after);
-      return std::pair{std::move(after), std::move(c)};
-    });
-  }
-  Result<Product> GetProduct(ProductId id) override { return inner_->GetProduct(id); }
-  Result<Product> UpdateProduct(const Product& product) override {
-    return Write<Product>([&]() -> Result<std::pair<Product, Change>> {
-      CENTRIC_ASSIGN_OR_RETURN(Product before, inner_->GetProduct(product.id));
-      CENTRIC_ASSIGN_OR_RETURN(Product after, inner_->UpdateProduct(product));
-      Change c = EntityChange("update", "product", after.id, std::nullopt, &before, &after);
-      return std::pair{std::move(after), std::move(c)};
-    });
-  }
-  Status DeleteProduct(ProductId id) override {
-    return Delete<Product>(
-        [&] { return inner_->GetProduct(id); }, [&] { return inner_->DeleteProduct(id); },
-        [&](const Product& before) {
-          return EntityChange<Product>("delete", "product", id, std::nullopt, &before, nullptr);
-        });
-  }
-  Result<Page<Product>> ListProducts(const ProductFilter& filter) override {
-    return inner_->ListProducts(filter);
-  }
-
-  // ---- orders
-  Result<Order> CreateOrder(const Order& order) override {
-    return Write<Order>([&]() -> Result<std::pair<Order, Change>> {
-      CENTRIC_ASSIGN_OR_RETURN(Order after, inner_->CreateOrder(order));
-      Change c = EntityChange<Order>("create", "order", after.id, after.customer_id, nullptr,
-                                     &after, platform::kOrderCreated);
-      return std::pair{std::move(after), std::move(c)};
-    });
-  }
-  Result<Order> GetOrder(OrderId id) override { return inner_->GetOrder(id); }
-  Result<Order> UpdateOrder(const Order& order) override {
-    return Write<Order>([&]() -> Result<std::pair<Order, Change>> {
-      CENTRIC_ASSIGN_OR_RETURN(Order before, inner_->GetOrder(order.id));
-      CENTRIC_ASSIGN_OR_RETURN(Order after, inner_->UpdateOrder(order));
-      Change c = EntityChange("update", "order", after.id, after.customer_id, &before, &after,
-                              platform::kOrderUpdated);
-      return std::pair{std::move(after), std::move(c)};
-    });
-  }
-  Status DeleteOrder(OrderId id) override {
-    return Delete<Order>(
-        [&] { return inner_->GetOrder(id); }, [&] { return inner_->DeleteOrder(id); },
-        [&](const Order& before) {
-          return EntityChange<Order>("delete", "order", id, before.customer_id, &before, nullptr,
-                                     platform::kOrderDeleted);
-        });
-  }
-  Result<Page<Order>> ListOrders(const OrderFilter& filter) override {
-    return inner_->ListOrders(filter);
-  }
-
   // ---- interactions
   Result<Interaction> CreateInteraction(const Interaction& interaction) override {
     return Write<Interaction>([&]() -> Result<std::pair<Interaction, Change>> {
@@ -314,12 +208,6 @@ class RecordingStore final : public Store {
   Status ScanCustomers(const std::function<Status(const Customer&)>& visit) override {
     return inner_->ScanCustomers(visit);
   }
-  Status ScanProducts(const std::function<Status(const Product&)>& visit) override {
-    return inner_->ScanProducts(visit);
-  }
-  Status ScanOrders(const std::function<Status(const Order&)>& visit) override {
-    return inner_->ScanOrders(visit);
-  }
   Result<StoreStats> Stats() override { return inner_->Stats(); }
   Result<CustomerId> LastCustomerId() override { return inner_->LastCustomerId(); }
   Result<std::unique_ptr<BulkWriter>> BeginBulk() override {
@@ -330,28 +218,14 @@ class RecordingStore final : public Store {
   }
 
  private:
-  // Runs `write`, which returns the entity written and its Change, and records the Change, in
-  // one transaction.
   template <typename T>
   Result<T> Write(const std::function<Result<std::pair<T, Change>>()>& write) {
-    T out;
-    Status s = connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(auto written, write());
-      out = std::move(written.first);
-      return connection_.Record(written.second);
-    });
-    if (!s.ok()) return Error(s);
-    return out;
+    return platform::RecordedWrite<T>(connection_, write);
   }
-  // Reads the entity, deletes it, and records the Change made from what it was.
   template <typename T>
   Status Delete(const std::function<Result<T>()>& get, const std::function<Status()>& remove,
                 const std::function<Change(const T&)>& change) {
-    return connection_.Transaction([&]() -> Status {
-      CENTRIC_ASSIGN_OR_RETURN(T before, get());
-      CENTRIC_RETURN_IF_ERROR(remove());
-      return connection_.Record(change(before));
-    });
+    return platform::RecordedDelete<T>(connection_, get, remove, change);
   }
 
   std::unique_ptr<Store> inner_;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Store: what the areas not yet in their own homes (customers and timeline, catalogue and
-// orders) keep, behind one interface with one implementation per
-// backend (SQLite embedded, PostgreSQL server). The access area lives in areas/access. Every
+// Store: what the customers area, the last not yet in its own home, keeps (customers,
+// interactions and the timeline), and the import's bulk writer, behind one interface with one
+// implementation per backend (SQLite embedded, PostgreSQL server). The catalogue and orders
+// live in areas/orders, the other areas in theirs. Every
 // write is one transaction; every statement is prepared. Opening a store applies pending
 // schema migrations.
 //
@@ -48,18 +49,6 @@ struct CustomerFilter {
   std::string risk;
   std::string category;  // bought in this category or below it ("Food" matches "Food/Pizza")
   CustomerSort sort = CustomerSort::kId;
-  PageRequest page;
-};
-
-struct ProductFilter {
-  std::string category_prefix;  // "Food" matches "Food" and "Food/Pizza"
-  PageRequest page;
-};
-
-struct OrderFilter {
-  std::optional<CustomerId> customer_id;
-  std::optional<Timestamp> from;  // inclusive
-  std::optional<Timestamp> to;    // exclusive
   PageRequest page;
 };
 
@@ -143,21 +132,6 @@ class Store {
   virtual Status DeleteCustomer(CustomerId id) = 0;
   virtual Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) = 0;
 
-  // Products, by sku as unique key. Delete: FailedPrecondition while order lines refer to it.
-  virtual Result<Product> CreateProduct(const Product& product) = 0;
-  virtual Result<Product> GetProduct(ProductId id) = 0;
-  virtual Result<Product> UpdateProduct(const Product& product) = 0;
-  virtual Status DeleteProduct(ProductId id) = 0;
-  virtual Result<Page<Product>> ListProducts(const ProductFilter& filter) = 0;
-
-  // Orders with their lines. Lines may name products by sku; NotFound (field lines) for an
-  // unknown product or customer.
-  virtual Result<Order> CreateOrder(const Order& order) = 0;
-  virtual Result<Order> GetOrder(OrderId id) = 0;
-  virtual Result<Order> UpdateOrder(const Order& order) = 0;
-  virtual Status DeleteOrder(OrderId id) = 0;
-  virtual Result<Page<Order>> ListOrders(const OrderFilter& filter) = 0;
-
   virtual Result<Interaction> CreateInteraction(const Interaction& interaction) = 0;
   virtual Result<Interaction> GetInteraction(InteractionId id) = 0;
   virtual Result<Interaction> UpdateInteraction(const Interaction& interaction) = 0;
@@ -169,11 +143,9 @@ class Store {
   virtual Result<Page<TimelineEvent>> Timeline(CustomerId customer_id,
                                                const PageRequest& page) = 0;
 
-  // Streams every entity in id order inside one read transaction, so an export is a
+  // Streams every customer in id order inside one read transaction, so an export is a
   // consistent snapshot. Stops at and returns the first error `visit` returns.
   virtual Status ScanCustomers(const std::function<Status(const Customer&)>& visit) = 0;
-  virtual Status ScanProducts(const std::function<Status(const Product&)>& visit) = 0;
-  virtual Status ScanOrders(const std::function<Status(const Order&)>& visit) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
   // The highest customer id given so far; 0 in an empty store. Ids only grow.

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "areas/orders/order_store.h"
 #include "core/json_codec.h"
 #include "demo/demo.h"
 #include "store/store.h"
@@ -29,7 +30,7 @@ std::unique_ptr<store::Store> OpenMemory() {
 // them with the clock at write time, so they are the one thing a seed does not fix.
 std::string Export(store::Store& store) {
   std::string out;
-  auto status = store.ScanProducts([&](const Product& p) {
+  auto status = orders::MakeOrderStore(store.connection())->ScanProducts([&](const Product& p) {
     Product copy = p;
     copy.created_at = copy.updated_at = Timestamp{};
     out += boost::json::serialize(ToJson(copy)) + "\n";
@@ -43,7 +44,7 @@ std::string Export(store::Store& store) {
     return Status::Ok();
   });
   EXPECT_TRUE(status.ok());
-  status = store.ScanOrders([&](const Order& o) {
+  status = orders::MakeOrderStore(store.connection())->ScanOrders([&](const Order& o) {
     out += boost::json::serialize(ToJson(o)) + "\n";
     return Status::Ok();
   });

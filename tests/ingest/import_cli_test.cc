@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "areas/orders/order_store.h"
 #include "run_centric.h"
 #include "areas/stores.h"
 #include "store/store.h"
@@ -145,7 +146,7 @@ TEST(ImportCliTest, BadRowsExitWithOneAndChangeNothing) {
   EXPECT_EQ(r.err, "centric: " + bad + ": 1 bad row; nothing was imported (--skip-bad REJECTS.csv "
                    "imports the good rows)\n" + bad + ":3: price: 'x' is not a number\n");
   auto store = *store::OpenStore(db);
-  auto products = store->ListProducts({});
+  auto products = orders::MakeOrderStore(store->connection())->ListProducts({});
   ASSERT_EQ(products->items.size(), 1u);
   EXPECT_EQ(products->items[0].price_minor, 100);
 

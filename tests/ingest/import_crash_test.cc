@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "areas/orders/order_store.h"
 #include "ingest/ingest.h"
 #include "run_centric.h"
 
@@ -32,7 +33,7 @@ std::string Snapshot(const std::string& db) {
   std::string text;
   auto out = Output::ToString(&text);
   for (Entity e : {Entity::kCustomers, Entity::kProducts, Entity::kOrders}) {
-    EXPECT_TRUE(Export(**store, e, Format::kCsv, *out));
+    EXPECT_TRUE(Export(**store, *orders::MakeOrderStore((*store)->connection()), e, Format::kCsv, *out));
   }
   EXPECT_TRUE(out->Close().ok());
   return text;

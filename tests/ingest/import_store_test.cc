@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "areas/orders/order_store.h"
 #include "ingest/ingest.h"
 #include "test_files.h"
 
@@ -31,7 +32,7 @@ std::string Snapshot(store::Store& store) {
   std::string text;
   auto out = Output::ToString(&text);
   for (Entity e : {Entity::kCustomers, Entity::kProducts, Entity::kOrders}) {
-    auto n = Export(store, e, Format::kJsonl, *out);
+    auto n = Export(store, *orders::MakeOrderStore(store.connection()), e, Format::kJsonl, *out);
     EXPECT_TRUE(n) << n.error().ToString();
   }
   (void)out->Close();
@@ -100,7 +101,7 @@ TEST(ImportStoreTest, OrderSeenAgainLaterInTheFileGetsItsLinesAppended) {
     EXPECT_EQ(r->orders, 2);
   }
   auto c1 = store->GetCustomerByExternalId("c1");
-  auto orders = store->ListOrders({.customer_id = c1->id});
+  auto orders = orders::MakeOrderStore(store->connection())->ListOrders({.customer_id = c1->id});
   ASSERT_EQ(orders->items.size(), 1u);
   const Order& o = orders->items[0];
   ASSERT_EQ(o.lines.size(), 2u);
@@ -123,7 +124,7 @@ TEST(ImportStoreTest, ReimportingAChangedOrderReplacesItsLines) {
   auto stats = *store->Stats();
   EXPECT_EQ(stats.orders, 1);
   EXPECT_EQ(stats.order_lines, 1);
-  auto orders = store->ListOrders({});
+  auto orders = orders::MakeOrderStore(store->connection())->ListOrders({});
   EXPECT_EQ(orders->items.at(0).total_minor, 400);
 }
 

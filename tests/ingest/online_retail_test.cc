@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "areas/orders/order_store.h"
 #include "ingest/ingest.h"
 #include "test_files.h"
 
@@ -50,7 +51,7 @@ struct Totals {
 
 Totals SumOrders(store::Store& store) {
   Totals t;
-  Status s = store.ScanOrders([&](const Order& o) {
+  Status s = orders::MakeOrderStore(store.connection())->ScanOrders([&](const Order& o) {
     ++t.orders;
     t.lines += static_cast<int64_t>(o.lines.size());
     t.total_minor += o.total_minor;
@@ -93,7 +94,7 @@ TEST(OnlineRetailTest, ImportsTheOnlineRetailIIExport) {
   auto customer = store->GetCustomerByExternalId("17850");
   ASSERT_TRUE(customer);
   EXPECT_EQ(customer->country, "United Kingdom");
-  auto orders = store->ListOrders({.customer_id = customer->id});
+  auto orders = orders::MakeOrderStore(store->connection())->ListOrders({.customer_id = customer->id});
   ASSERT_TRUE(orders);
   ASSERT_FALSE(orders->items.empty());
   const Order* first = nullptr;

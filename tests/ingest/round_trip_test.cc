@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "areas/orders/order_store.h"
 #include "ingest/ingest.h"
 #include "test_files.h"
 
@@ -87,7 +88,7 @@ void BuildWorld(store::Store& store) {
 std::string ExportText(store::Store& store, Entity entity, Format format) {
   std::string text;
   auto out = Output::ToString(&text);
-  auto n = Export(store, entity, format, *out);
+  auto n = Export(store, *orders::MakeOrderStore(store.connection()), entity, format, *out);
   EXPECT_TRUE(n) << n.error().ToString();
   EXPECT_TRUE(out->Close().ok());
   return text;
@@ -107,7 +108,7 @@ std::vector<Customer> Customers(store::Store& store) {
 }
 std::vector<Product> Products(store::Store& store) {
   std::vector<Product> out;
-  EXPECT_TRUE(store.ScanProducts([&](const Product& p) {
+  EXPECT_TRUE(orders::MakeOrderStore(store.connection())->ScanProducts([&](const Product& p) {
     Product copy = p;
     copy.id = 0;
     copy.created_at = copy.updated_at = {};
@@ -118,7 +119,7 @@ std::vector<Product> Products(store::Store& store) {
 }
 std::vector<Order> Orders(store::Store& store) {
   std::vector<Order> out;
-  EXPECT_TRUE(store.ScanOrders([&](const Order& o) {
+  EXPECT_TRUE(orders::MakeOrderStore(store.connection())->ScanOrders([&](const Order& o) {
     Order copy = o;
     copy.id = 0;
     // The customer by external id, folded into the order's key.

@@ -115,7 +115,7 @@ class CrossSellStoreTest : public ::testing::TestWithParam<BackendParam> {
 };
 
 TEST_P(CrossSellStoreTest, BuildsBasketsFromPurchasesOnly) {
-  auto data = LoadPurchases(*store_, model());
+  auto data = LoadPurchases(stores_->orders(), model());
   ASSERT_TRUE(data) << data.error().ToString();
   EXPECT_EQ(data->orders, 332u);
   EXPECT_EQ(data->customer_ids.size(), 101u);
@@ -142,7 +142,7 @@ TEST_P(CrossSellStoreTest, BuildsBasketsFromPurchasesOnly) {
 }
 
 TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
-  auto result = RunCrossSell(*store_, model(), CrossSellOptions{.targets = 10});
+  auto result = RunCrossSell(stores_->orders(), model(), CrossSellOptions{.targets = 10});
   ASSERT_TRUE(result) << result.error().ToString();
   const boost::json::object& report = result->report;
   EXPECT_EQ(report.at("orders").to_number<int64_t>(), 332);
@@ -206,7 +206,7 @@ TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
 
 TEST_P(CrossSellStoreTest, AnEmptyStoreGivesAnEmptyModel) {
   auto empty = ::centric::testing::FreshStores(GetParam().name);
-  auto result = RunCrossSell(empty->core(), empty->crosssell(), {});
+  auto result = RunCrossSell(empty->orders(), empty->crosssell(), {});
   ASSERT_TRUE(result) << result.error().ToString();
   EXPECT_TRUE(result->model.rules.empty());
   EXPECT_TRUE(result->model.items.empty());

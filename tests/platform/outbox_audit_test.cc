@@ -126,7 +126,7 @@ TEST_P(OutboxAuditTest, AFailedWriteLeavesNeitherAuditRowNorEvent) {
 TEST_P(OutboxAuditTest, ABulkWriteRecordsItselfOnceAndEachCustomerItTouchedOnce) {
   auto existing = store_->CreateCustomer(MakeCustomer("C-0", "Existing"));
   ASSERT_TRUE(existing);
-  auto product = store_->CreateProduct(Product{.sku = "P-1", .name = "Pasta", .currency = "EUR"});
+  auto product = stores_->orders().CreateProduct(Product{.sku = "P-1", .name = "Pasta", .currency = "EUR"});
   ASSERT_TRUE(product) << product.error().ToString();
   const int64_t events_before = *events_->LastPosition();
   {

@@ -23,6 +23,7 @@ class ShopStoreTest : public ::testing::TestWithParam<BackendParam> {
     stores_ = FreshStores(GetParam().name);
     ASSERT_NE(stores_, nullptr);
     store_ = &stores_->core();
+    orders_ = &stores_->orders();
   }
 
   Customer AddCustomer(const std::string& external_id, const std::string& name) {
@@ -33,14 +34,16 @@ class ShopStoreTest : public ::testing::TestWithParam<BackendParam> {
     EXPECT_TRUE(created) << created.error().ToString();
     return created ? *created : Customer{};
   }
-  void AddProduct(const std::string& sku, const std::string& category, int64_t price) {
+  Product AddProduct(const std::string& sku, const std::string& category, int64_t price) {
     Product p;
     p.sku = sku;
     p.name = "Product " + sku;
     p.category = category;
     p.currency = "EUR";
     p.price_minor = price;
-    EXPECT_TRUE(store_->CreateProduct(p));
+    auto created = orders_->CreateProduct(p);
+    EXPECT_TRUE(created) << created.error().ToString();
+    return created ? *created : Product{};
   }
   Order MakeOrder(CustomerId customer, const std::string& invoice, const char* when,
                   std::vector<OrderLine> lines) {
@@ -66,7 +69,8 @@ class ShopStoreTest : public ::testing::TestWithParam<BackendParam> {
   }
 
   std::unique_ptr<Stores> stores_;
-  store::Store* store_ = nullptr;  // stores_->core(): the shop's customers and orders
+  store::Store* store_ = nullptr;           // stores_->core(): the shop's customers
+  orders::OrderStore* orders_ = nullptr;   // stores_->orders(): its catalogue and orders
 };
 
 }  // namespace centric::testing

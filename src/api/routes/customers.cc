@@ -22,9 +22,12 @@ namespace {
 
 constexpr int kDefaultEvents = 50;
 
-const EntityCalls<Customer> kCalls{"/api/v1/customers",           &store::Store::CreateCustomer,
-                                   &store::Store::GetCustomer,    &store::Store::UpdateCustomer,
-                                   &store::Store::DeleteCustomer, "timeline"};
+store::Store& CustomerStoreOf(Services& services) { return services.stores.core(); }
+
+const EntityCalls<store::Store, Customer> kCalls{
+    "/api/v1/customers",          &CustomerStoreOf,           &store::Store::CreateCustomer,
+    &store::Store::GetCustomer,   &store::Store::UpdateCustomer, &store::Store::DeleteCustomer,
+    "timeline"};
 
 // The list's filters and sort from the query. InvalidArgument naming a bad parameter.
 Result<store::CustomerFilter> ReadCustomerFilter(QueryReader& query) {

@@ -7,8 +7,11 @@
 namespace centric::api {
 namespace {
 
-const EntityCalls<Interaction> kCalls{
-    "/api/v1/interactions", &store::Store::CreateInteraction, &store::Store::GetInteraction,
+store::Store& InteractionStoreOf(Services& services) { return services.stores.core(); }
+
+const EntityCalls<store::Store, Interaction> kCalls{
+    "/api/v1/interactions",           &InteractionStoreOf,
+    &store::Store::CreateInteraction, &store::Store::GetInteraction,
     &store::Store::UpdateInteraction, &store::Store::DeleteInteraction};
 
 Response ListInteractions(const Request& request, Services& services) {

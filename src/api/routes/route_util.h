@@ -36,64 +36,66 @@ store::PageRequest ReadPage(QueryReader& query);
 // 201 with `body` and Location: `path`.
 Response Created(const boost::json::object& body, std::string location);
 
-// The store calls of one entity type, so one set of handlers serves all four resources.
-template <typename T>
+// The store calls of one entity type in its area's store, so one set of handlers serves
+// every entity resource (customers, products, orders, interactions).
+template <typename Store, typename T>
 struct EntityCalls {
   std::string_view collection;  // "/api/v1/products"
-  Result<T> (store::Store::*create)(const T&);
-  Result<T> (store::Store::*get)(int64_t);
-  Result<T> (store::Store::*update)(const T&);
-  Status (store::Store::*remove)(int64_t);
+  Store& (*store)(Services&);   // the area's store among the services' stores
+  Result<T> (Store::*create)(const T&);
+  Result<T> (Store::*get)(int64_t);
+  Result<T> (Store::*update)(const T&);
+  Status (Store::*remove)(int64_t);
   // A key that GET adds and PATCH ignores, so a client may send back what it read.
   std::string_view response_only_key = {};
 };
 
 // POST collection: the body read into a default T, created, 201 with the stored entity.
-template <typename T>
-Response CreateEntity(const Request& request, Services& services, const EntityCalls<T>& calls) {
+template <typename Store, typename T>
+Response CreateEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
   auto body = JsonBody(request);
   if (!body) return ErrorResponse(body.error());
   T entity;
   if (Status s = FromJson(*body, entity); !s.ok()) return ErrorResponse(s);
-  auto created = (services.stores.core().*calls.create)(entity);
+  auto created = (calls.store(services).*calls.create)(entity);
   if (!created) return ErrorResponse(WriteError(created.error()));
   return Created(ToJson(*created),
                  std::string(calls.collection) + "/" + std::to_string(created->id));
 }
 
 // GET item.
-template <typename T>
-Response GetEntity(const Request& request, Services& services, const EntityCalls<T>& calls) {
+template <typename Store, typename T>
+Response GetEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
-  auto found = (services.stores.core().*calls.get)(*id);
+  auto found = (calls.store(services).*calls.get)(*id);
   if (!found) return ErrorResponse(found.error());
   return JsonResponse(200, ToJson(*found));
 }
 
 // PATCH item: the body is read over the current entity, so only the keys it has change.
-template <typename T>
-Response PatchEntity(const Request& request, Services& services, const EntityCalls<T>& calls) {
+template <typename Store, typename T>
+Response PatchEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
   auto body = JsonBody(request);
   if (!body) return ErrorResponse(body.error());
   if (!calls.response_only_key.empty()) body->erase(calls.response_only_key);
-  auto current = (services.stores.core().*calls.get)(*id);
+  auto current = (calls.store(services).*calls.get)(*id);
   if (!current) return ErrorResponse(current.error());
   if (Status s = FromJson(*body, *current); !s.ok()) return ErrorResponse(s);
   current->id = *id;
-  auto updated = (services.stores.core().*calls.update)(*current);
+  auto updated = (calls.store(services).*calls.update)(*current);
   if (!updated) return ErrorResponse(WriteError(updated.error()));
   return JsonResponse(200, ToJson(*updated));
 }
 
 // DELETE item: 204.
-template <typename T>
-Response DeleteEntity(const Request& request, Services& services, const EntityCalls<T>& calls) {
+template <typename Store, typename T>
+Response DeleteEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
-  if (Status s = (services.stores.core().*calls.remove)(*id); !s.ok()) return ErrorResponse(s);
+  if (Status s = (calls.store(services).*calls.remove)(*id); !s.ok()) return ErrorResponse(s);
   return NoContent();
 }
 

@@ -3,10 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "areas/orders/postgres/pg_order_rows.h"
 #include "platform/store/codec.h"
 #include "store/postgres/pg_rows.h"
 
 namespace centric::store::postgres {
+
+using orders::postgres::kProductInsert;
+using orders::postgres::ProductParams;
 
 Result<std::unique_ptr<PgBulkWriter>> PgBulkWriter::Begin(PostgresStore& store) {
   if (store.pg().bulk_open()) return Error(FailedPrecondition("a bulk write is already open"));

@@ -5,8 +5,6 @@
 
 #include "core/customer.h"
 #include "core/interaction.h"
-#include "core/order.h"
-#include "core/product.h"
 #include "platform/store/postgres/pg_conn.h"
 
 namespace centric::store::postgres {
@@ -24,28 +22,12 @@ inline constexpr const char* kCustomerInsertColumns =
     "external_id, name, emails, phones, preferred_language, country, time_zone, first_seen, "
     "consent, tags, attributes, account_owner, updated_at, created_at";
 
-inline constexpr const char* kProductColumns =
-    "id, sku, name, category, currency, price_minor, unit_cost_minor, "
-    "extract(epoch from created_at)::bigint, extract(epoch from updated_at)::bigint";
-// $1..$6 the product's fields, $7 updated_at, $8 created_at.
-inline constexpr const char* kProductInsert =
-    "INSERT INTO products(sku, name, category, currency, price_minor, unit_cost_minor, "
-    "updated_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::bigint), "
-    "to_timestamp($8::bigint))";
-
-inline constexpr const char* kOrderColumns =
-    "id, external_id, customer_id, extract(epoch from ordered_at)::bigint, currency, status, "
-    "total_minor, discount_minor";
 inline constexpr const char* kInteractionColumns =
     "id, customer_id, kind, channel, extract(epoch from occurred_at)::bigint, summary, "
     "details::text, author, extract(epoch from created_at)::bigint";
 
 Params CustomerParams(const Customer& c, int64_t now);
 Result<Customer> ReadCustomer(const PgResult& r, int row);
-Params ProductParams(const Product& p, int64_t now);
-Product ReadProduct(const PgResult& r, int row);
-Result<Order> ReadOrderHeader(const PgResult& r, int row, int first = 0);
-OrderLine ReadOrderLine(const PgResult& r, int row, int first);
 Interaction ReadInteraction(const PgResult& r, int row);
 
 }  // namespace centric::store::postgres

@@ -193,77 +193,6 @@ Result<Page<Customer>> PostgresStore::ListCustomers(const CustomerFilter& filter
   return page;
 }
 
-// ---- products
-
-Result<Product> PostgresStore::CreateProduct(const Product& product) {
-  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
-  auto r = connection_.conn().Run(std::string(kProductInsert) + " RETURNING id",
-                      ProductParams(product, NowSeconds()));
-  if (!r) {
-    if (r.error().code() == StatusCode::kAlreadyExists) {
-      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
-    }
-    return Error(r.error());
-  }
-  return GetProduct(r->Int(0, 0));
-}
-
-Result<Product> PostgresStore::GetProduct(ProductId id) {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
-                         Params().Add(id)));
-  if (r.rows() == 0) return Error(NotFound(fmt::format("no product {}", id)));
-  return ReadProduct(r, 0);
-}
-
-Result<Product> PostgresStore::UpdateProduct(const Product& product) {
-  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
-  Params params = ProductParams(product, NowSeconds());
-  params.Add(product.id);
-  auto r = connection_.conn().Run(
-      "UPDATE products SET sku = $1, name = $2, category = $3, currency = $4, "
-      "price_minor = $5, unit_cost_minor = $6, updated_at = to_timestamp($7::bigint) "
-      "WHERE id = $9 AND $8::bigint IS NOT NULL",
-      params);
-  if (!r) {
-    if (r.error().code() == StatusCode::kAlreadyExists) {
-      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
-    }
-    return Error(r.error());
-  }
-  if (r->affected() == 0) return Error(NotFound(fmt::format("no product {}", product.id)));
-  return GetProduct(product.id);
-}
-
-Status PostgresStore::DeleteProduct(ProductId id) {
-  auto r = connection_.conn().Run("DELETE FROM products WHERE id = $1", Params().Add(id));
-  if (!r) {
-    if (r.error().code() == StatusCode::kFailedPrecondition) {
-      return FailedPrecondition(fmt::format("product {} is on orders and cannot be deleted", id));
-    }
-    return r.error();
-  }
-  if (r->affected() == 0) return NotFound(fmt::format("no product {}", id));
-  return Status::Ok();
-}
-
-Result<Page<Product>> PostgresStore::ListProducts(const ProductFilter& filter) {
-  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
-  int limit = internal::ClampLimit(filter.page.limit);
-  Params params;
-  params.Add(after).Add(int64_t{limit} + 1);
-  std::string sql = fmt::format("SELECT {} FROM products WHERE id > $1", kProductColumns);
-  if (!filter.category_prefix.empty()) {
-    sql += " AND (category = $3 OR starts_with(category, $3 || '/'))";
-    params.Add(filter.category_prefix);
-  }
-  sql += " ORDER BY id LIMIT $2";
-  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
-  std::vector<Product> items;
-  for (int i = 0; i < r.rows(); ++i) items.push_back(ReadProduct(r, i));
-  return Paginate(std::move(items), limit);
-}
-
 // ---- scans, stats, bulk
 
 Status PostgresStore::ScanCustomers(const std::function<Status(const Customer&)>& visit) {
@@ -272,11 +201,6 @@ Status PostgresStore::ScanCustomers(const std::function<Status(const Customer&)>
                       CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(r, i));
                       return visit(c);
                     });
-}
-
-Status PostgresStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
-  return StreamRows(fmt::format("SELECT {} FROM products ORDER BY id", kProductColumns),
-                    [&](const PgResult& r, int i) { return visit(ReadProduct(r, i)); });
 }
 
 Result<StoreStats> PostgresStore::Stats() {

@@ -27,18 +27,6 @@ class PostgresStore final : public Store {
   Status DeleteCustomer(CustomerId id) override;
   Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) override;
 
-  Result<Product> CreateProduct(const Product& product) override;
-  Result<Product> GetProduct(ProductId id) override;
-  Result<Product> UpdateProduct(const Product& product) override;
-  Status DeleteProduct(ProductId id) override;
-  Result<Page<Product>> ListProducts(const ProductFilter& filter) override;
-
-  Result<Order> CreateOrder(const Order& order) override;
-  Result<Order> GetOrder(OrderId id) override;
-  Result<Order> UpdateOrder(const Order& order) override;
-  Status DeleteOrder(OrderId id) override;
-  Result<Page<Order>> ListOrders(const OrderFilter& filter) override;
-
   Result<Interaction> CreateInteraction(const Interaction& interaction) override;
   Result<Interaction> GetInteraction(InteractionId id) override;
   Result<Interaction> UpdateInteraction(const Interaction& interaction) override;
@@ -48,8 +36,6 @@ class PostgresStore final : public Store {
   Result<Page<TimelineEvent>> Timeline(CustomerId customer_id, const PageRequest& page) override;
 
   Status ScanCustomers(const std::function<Status(const Customer&)>& visit) override;
-  Status ScanProducts(const std::function<Status(const Product&)>& visit) override;
-  Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
 
   Result<StoreStats> Stats() override;
   Result<CustomerId> LastCustomerId() override;
@@ -69,9 +55,6 @@ class PostgresStore final : public Store {
                     const std::function<Status(const PgResult&, int)>& row) {
     return connection_.StreamRows(sql, row);
   }
-  Result<Order> ResolveOrderProducts(const Order& order);
-  Status WriteOrderLines(OrderId order_id, const Order& order);
-  Result<Order> LoadLines(Order order);
 
   std::unique_ptr<PostgresConnection> owned_;
   PostgresConnection& connection_;  // *owned_, named for the many statements that use it

@@ -3,10 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "areas/orders/sqlite/sqlite_order_rows.h"
 #include "platform/store/codec.h"
 #include "store/sqlite/sqlite_rows.h"
 
 namespace centric::store::sqlite {
+
+using orders::sqlite::BindProduct;
+using orders::sqlite::kInsertProductSql;
 
 Result<std::unique_ptr<SqliteBulkWriter>> SqliteBulkWriter::Begin(SqliteStore& store) {
   if (store.conn().bulk_open()) return Error(FailedPrecondition("a bulk write is already open"));

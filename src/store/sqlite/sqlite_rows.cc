@@ -42,29 +42,4 @@ Result<Customer> ReadCustomer(const Statement& st) {
   return c;
 }
 
-void BindProduct(Statement& st, const Product& p, int64_t now) {
-  st.Bind(1, p.sku)
-      .Bind(2, p.name)
-      .Bind(3, p.category)
-      .Bind(4, p.currency)
-      .Bind(5, p.price_minor)
-      .Bind(6, p.unit_cost_minor)
-      .Bind(7, now)
-      .Bind(8, now);
-}
-
-Product ReadProduct(const Statement& st) {
-  Product p;
-  p.id = st.Int(0);
-  p.sku = st.String(1);
-  p.name = st.String(2);
-  p.category = st.String(3);
-  p.currency = st.String(4);
-  p.price_minor = st.Int(5);
-  p.unit_cost_minor = st.Int(6);
-  p.created_at = FromUnixSeconds(st.Int(7));
-  p.updated_at = FromUnixSeconds(st.Int(8));
-  return p;
-}
-
 }  // namespace centric::store::sqlite

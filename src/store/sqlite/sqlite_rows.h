@@ -4,7 +4,6 @@
 #pragma once
 
 #include "core/customer.h"
-#include "core/product.h"
 #include "platform/store/sqlite/sqlite_db.h"
 
 namespace centric::store::sqlite {
@@ -12,22 +11,14 @@ namespace centric::store::sqlite {
 #define CENTRIC_CUSTOMER_COLUMNS                                                       \
   "id, external_id, name, emails, phones, preferred_language, country, time_zone, " \
   "first_seen, consent, tags, attributes, account_owner, created_at, updated_at"
-#define CENTRIC_PRODUCT_COLUMNS \
-  "id, sku, name, category, currency, price_minor, unit_cost_minor, created_at, updated_at"
 
 // Parameters ?1..?12 are the customer's fields, ?13 updated_at, ?14 created_at.
 inline constexpr const char* kInsertCustomerSql =
     "INSERT INTO customers(external_id, name, emails, phones, preferred_language, country, "
     "time_zone, first_seen, consent, tags, attributes, account_owner, updated_at, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-// Parameters ?1..?6 are the product's fields, ?7 updated_at, ?8 created_at.
-inline constexpr const char* kInsertProductSql =
-    "INSERT INTO products(sku, name, category, currency, price_minor, unit_cost_minor, "
-    "updated_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 void BindCustomer(Statement& st, const Customer& c, int64_t now);
 Result<Customer> ReadCustomer(const Statement& st);
-void BindProduct(Statement& st, const Product& p, int64_t now);
-Product ReadProduct(const Statement& st);
 
 }  // namespace centric::store::sqlite

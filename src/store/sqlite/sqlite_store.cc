@@ -216,91 +216,6 @@ Result<Page<Customer>> SqliteStore::ListCustomers(const CustomerFilter& filter) 
   return page;
 }
 
-// ---- products
-
-Result<Product> SqliteStore::CreateProduct(const Product& product) {
-  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
-  ProductId id = 0;
-  Status s = InTransaction([&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(kInsertProductSql));
-    BindProduct(*st, product, NowSeconds());
-    CENTRIC_RETURN_IF_ERROR(st->Run());
-    id = conn_.db().LastInsertRowid();
-    return Status::Ok();
-  });
-  if (s.code() == StatusCode::kAlreadyExists) {
-    return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
-  }
-  if (!s.ok()) return Error(s);
-  return GetProduct(id);
-}
-
-Result<Product> SqliteStore::GetProduct(ProductId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto st,
-                           Cached("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id = ?"));
-  st->Bind(1, id);
-  CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return Error(NotFound(fmt::format("no product {}", id)));
-  return ReadProduct(*st);
-}
-
-Result<Product> SqliteStore::UpdateProduct(const Product& product) {
-  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
-  Status s = InTransaction([&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto st,
-        Cached("UPDATE products SET sku = ?1, name = ?2, category = ?3, currency = ?4, "
-               "price_minor = ?5, unit_cost_minor = ?6, updated_at = ?7 WHERE id = ?9"));
-    BindProduct(*st, product, NowSeconds());
-    st->Bind(9, product.id);
-    CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no product {}", product.id));
-    return Status::Ok();
-  });
-  if (s.code() == StatusCode::kAlreadyExists) {
-    return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
-  }
-  if (!s.ok()) return Error(s);
-  return GetProduct(product.id);
-}
-
-Status SqliteStore::DeleteProduct(ProductId id) {
-  Status s = InTransaction([&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM products WHERE id = ?"));
-    st->Bind(1, id);
-    CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no product {}", id));
-    return Status::Ok();
-  });
-  if (s.code() == StatusCode::kFailedPrecondition) {
-    return FailedPrecondition(fmt::format("product {} is on orders and cannot be deleted", id));
-  }
-  return s;
-}
-
-Result<Page<Product>> SqliteStore::ListProducts(const ProductFilter& filter) {
-  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
-  int limit = internal::ClampLimit(filter.page.limit);
-  const char* sql = filter.category_prefix.empty()
-      ? "SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id > ?1 ORDER BY id LIMIT ?2"
-      : "SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id > ?1 AND "
-        "(category = ?3 OR substr(category, 1, length(?3) + 1) = ?3 || '/') ORDER BY id LIMIT ?2";
-  CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql));
-  st->Bind(1, after).Bind(2, int64_t{limit} + 1);
-  if (!filter.category_prefix.empty()) st->Bind(3, filter.category_prefix);
-  Page<Product> page;
-  while (true) {
-    CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    page.items.push_back(ReadProduct(*st));
-  }
-  if (static_cast<int>(page.items.size()) > limit) {
-    page.items.pop_back();
-    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
-  }
-  return page;
-}
-
 // ---- scans and stats
 
 Status SqliteStore::ScanCustomers(const std::function<Status(const Customer&)>& visit) {
@@ -313,21 +228,6 @@ Status SqliteStore::ScanCustomers(const std::function<Status(const Customer&)>& 
       if (!row) return Status::Ok();
       CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(st));
       CENTRIC_RETURN_IF_ERROR(visit(c));
-    }
-  }();
-  (void)conn_.db().Exec("COMMIT");
-  return status;
-}
-
-Status SqliteStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
-  CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
-  Status status = [&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(Statement st,
-                             conn_.db().Prepare("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products ORDER BY id"));
-    while (true) {
-      CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) return Status::Ok();
-      CENTRIC_RETURN_IF_ERROR(visit(ReadProduct(st)));
     }
   }();
   (void)conn_.db().Exec("COMMIT");

@@ -28,18 +28,6 @@ class SqliteStore final : public Store {
   Status DeleteCustomer(CustomerId id) override;
   Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) override;
 
-  Result<Product> CreateProduct(const Product& product) override;
-  Result<Product> GetProduct(ProductId id) override;
-  Result<Product> UpdateProduct(const Product& product) override;
-  Status DeleteProduct(ProductId id) override;
-  Result<Page<Product>> ListProducts(const ProductFilter& filter) override;
-
-  Result<Order> CreateOrder(const Order& order) override;
-  Result<Order> GetOrder(OrderId id) override;
-  Result<Order> UpdateOrder(const Order& order) override;
-  Status DeleteOrder(OrderId id) override;
-  Result<Page<Order>> ListOrders(const OrderFilter& filter) override;
-
   Result<Interaction> CreateInteraction(const Interaction& interaction) override;
   Result<Interaction> GetInteraction(InteractionId id) override;
   Result<Interaction> UpdateInteraction(const Interaction& interaction) override;
@@ -49,8 +37,6 @@ class SqliteStore final : public Store {
   Result<Page<TimelineEvent>> Timeline(CustomerId customer_id, const PageRequest& page) override;
 
   Status ScanCustomers(const std::function<Status(const Customer&)>& visit) override;
-  Status ScanProducts(const std::function<Status(const Product&)>& visit) override;
-  Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
 
   Result<StoreStats> Stats() override;
   Result<CustomerId> LastCustomerId() override;
@@ -65,9 +51,6 @@ class SqliteStore final : public Store {
       : owned_(std::move(connection)), conn_(*owned_) {}
   Status InTransaction(const std::function<Status()>& body) { return conn_.Transaction(body); }
   Result<StatementLease> Cached(const char* sql) { return conn_.Cached(sql); }
-  Result<Order> LoadOrder(Statement& header_row);
-  Status WriteOrderLines(OrderId order_id, const Order& order);
-  Result<Order> ResolveOrderProducts(const Order& order);
 
   std::unique_ptr<SqliteConnection> owned_;
   SqliteConnection& conn_;  // *owned_, named for the many statements that use it

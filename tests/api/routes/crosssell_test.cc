@@ -59,7 +59,7 @@ class CrossSellRoutesTest : public ApiTest {
   void BuildModel() {
     jobs::CrossSellOptions options;
     options.neighbours.min_count = 1;
-    auto result = jobs::RunCrossSell(*store_, stores_->crosssell(), options);
+    auto result = jobs::RunCrossSell(stores_->orders(), stores_->crosssell(), options);
     ASSERT_TRUE(result) << result.error().ToString();
     run_id_ = result->report.at("run_id").to_number<int64_t>();
   }

@@ -24,13 +24,13 @@ TEST_P(CrossSellStoreContractTest, PurchasesListEveryLineWithItsOrder) {
   AddProduct("PAS", "Food/Pasta", 800);
   auto pizza = OrderLine{.sku = "PIZ", .quantity = 2, .unit_price_minor = 900, .amount_minor = 1800};
   auto pasta = OrderLine{.sku = "PAS", .quantity = 1, .unit_price_minor = 800, .amount_minor = 800};
-  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {pizza, pasta})));
+  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {pizza, pasta})));
   Order returned = MakeOrder(a.id, "R1", "2024-01-12T10:00:00Z",
                              {OrderLine{.sku = "PAS", .quantity = -1, .unit_price_minor = 800,
                                         .amount_minor = -800}});
   returned.status = OrderStatus::kReturned;
-  ASSERT_TRUE(store_->CreateOrder(returned));
-  ASSERT_TRUE(store_->CreateOrder(MakeOrder(b.id, "2", "2024-01-11T10:00:00Z", {pasta})));
+  ASSERT_TRUE(orders_->CreateOrder(returned));
+  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(b.id, "2", "2024-01-11T10:00:00Z", {pasta})));
 
   std::vector<PurchaseLine> all;
   ASSERT_TRUE(crosssell().ScanPurchases([&](const PurchaseLine& l) { all.push_back(l); }).ok());

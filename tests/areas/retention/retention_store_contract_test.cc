@@ -20,12 +20,12 @@ TEST_P(RetentionStoreContractTest, OrderFactsFeedTheRetentionEngine) {
   Customer a = AddCustomer("A", "a");
   AddProduct("P", "Food", 100);
   auto line = OrderLine{.sku = "P", .quantity = 3, .unit_price_minor = 100, .amount_minor = 300};
-  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {line})));
+  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {line})));
   Order cancelled = MakeOrder(a.id, "C1", "2024-01-11T10:00:00Z",
                               {OrderLine{.sku = "P", .quantity = -1, .unit_price_minor = 100,
                                          .amount_minor = -100}});
   cancelled.status = OrderStatus::kCancelled;
-  ASSERT_TRUE(store_->CreateOrder(cancelled));
+  ASSERT_TRUE(orders_->CreateOrder(cancelled));
   std::vector<OrderFact> facts;
   ASSERT_TRUE(retention().ScanOrderFacts([&](const OrderFact& f) { facts.push_back(f); }).ok());
   ASSERT_EQ(facts.size(), 2u);
@@ -106,11 +106,11 @@ TEST_P(RetentionStoreContractTest, OrdersAreCountedByCurrencyMostFirst) {
   AddProduct("P", "Food", 100);
   auto line = OrderLine{.sku = "P", .quantity = 1, .unit_price_minor = 100, .amount_minor = 100};
   EXPECT_TRUE(retention().OrderCurrencies()->empty());
-  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {line})));
+  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {line})));
   Order usd = MakeOrder(a.id, "2", "2024-01-11T10:00:00Z", {line});
   usd.currency = "USD";
-  ASSERT_TRUE(store_->CreateOrder(usd));
-  ASSERT_TRUE(store_->CreateOrder(MakeOrder(a.id, "3", "2024-01-12T10:00:00Z", {line})));
+  ASSERT_TRUE(orders_->CreateOrder(usd));
+  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "3", "2024-01-12T10:00:00Z", {line})));
   auto currencies = retention().OrderCurrencies();
   ASSERT_TRUE(currencies);
   ASSERT_EQ(currencies->size(), 2u);

@@ -219,7 +219,7 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     if (!analysis) return ReportError(analysis.error());
     run_id = analysis->run_id;
     if (!a.no_crosssell) {
-      auto built = jobs::RunCrossSell(*store, stores->crosssell(), {});
+      auto built = jobs::RunCrossSell(stores->orders(), stores->crosssell(), {});
       if (!built) return ReportError(built.error());
       crosssell = std::move(*built);
     }

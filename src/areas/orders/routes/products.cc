@@ -3,22 +3,26 @@
 // customer data, so it is for admins only (agents look products up, they do not price them).
 #include "api/json/page_json.h"
 #include "api/routes/route_util.h"
-#include "api/routes/routes.h"
+#include "areas/orders/routes/order_routes.h"
 
-namespace centric::api {
+namespace centric::orders {
 namespace {
 
-const EntityCalls<Product> kCalls{"/api/v1/products", &store::Store::CreateProduct,
-                                  &store::Store::GetProduct, &store::Store::UpdateProduct,
-                                  &store::Store::DeleteProduct};
+using namespace ::centric::api;  // NOLINT: these handlers are written against the HTTP layer
+
+OrderStore& OrderStoreOf(Services& services) { return services.stores.orders(); }
+
+const EntityCalls<OrderStore, Product> kCalls{"/api/v1/products", &OrderStoreOf, &OrderStore::CreateProduct,
+                                  &OrderStore::GetProduct, &OrderStore::UpdateProduct,
+                                  &OrderStore::DeleteProduct};
 
 Response ListProducts(const Request& request, Services& services) {
   QueryReader query(request.query);
-  store::ProductFilter filter;
+  ProductFilter filter;
   filter.category_prefix = query.String("category");
   filter.page = ReadPage(query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
-  auto page = services.stores.core().ListProducts(filter);
+  auto page = services.stores.orders().ListProducts(filter);
   if (!page) return ErrorResponse(page.error());
   return JsonResponse(200, PageJson(*page, [](const Product& p) { return ToJson(p); }));
 }
@@ -30,7 +34,7 @@ Response DeleteProduct(const Request& r, Services& s) { return DeleteEntity(r, s
 
 }  // namespace
 
-void AddProductRoutes(Router& router) {
+void AddProductRoutes(api::Router& router) {
   router.Add(Method::kGet, "/api/v1/products", Access::kRead, ListProducts);
   router.Add(Method::kPost, "/api/v1/products", Access::kAdmin, CreateProduct);
   router.Add(Method::kGet, "/api/v1/products/{id}", Access::kRead, GetProduct);
@@ -38,4 +42,4 @@ void AddProductRoutes(Router& router) {
   router.Add(Method::kDelete, "/api/v1/products/{id}", Access::kAdmin, DeleteProduct);
 }
 
-}  // namespace centric::api
+}  // namespace centric::orders

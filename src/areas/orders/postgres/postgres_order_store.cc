@@ -1,18 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
-// Orders, interactions and the merged timeline of the PostgreSQL backend.
+// The catalogue and orders in the PostgreSQL backend.
 #include <fmt/format.h>
 
-#include <climits>
+#include <optional>
 
+#include "areas/orders/order_store_backends.h"
+#include "areas/orders/postgres/pg_order_rows.h"
 #include "platform/store/codec.h"
-#include "store/postgres/pg_rows.h"
-#include "store/postgres/postgres_store.h"
+#include "platform/store/postgres/postgres_connection.h"
 
-namespace centric::store::postgres {
+namespace centric::orders::postgres {
 
+namespace internal = store::internal;
 using internal::NowSeconds;
+using store::postgres::PostgresConnection;
 
 namespace {
+
+template <typename T>
+Page<T> Paginate(std::vector<T> items, int limit) {
+  Page<T> page;
+  page.items = std::move(items);
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
+  }
+  return page;
+}
 
 constexpr const char* kLineColumns =
     "l.product_id, p.sku, l.description, l.quantity, l.unit_price_minor, l.discount_minor, "
@@ -38,9 +52,115 @@ Params OrderHeaderParams(const Order& o) {
   return p;
 }
 
-}  // namespace
+class PostgresOrderStore final : public OrderStore {
+ public:
+  explicit PostgresOrderStore(PostgresConnection& connection) : connection_(connection) {}
 
-Result<Order> PostgresStore::ResolveOrderProducts(const Order& order) {
+  Result<Product> CreateProduct(const Product& product) override;
+  Result<Product> GetProduct(ProductId id) override;
+  Result<Product> UpdateProduct(const Product& product) override;
+  Status DeleteProduct(ProductId id) override;
+  Result<Page<Product>> ListProducts(const ProductFilter& filter) override;
+  Status ScanProducts(const std::function<Status(const Product&)>& visit) override;
+
+  Result<Order> CreateOrder(const Order& order) override;
+  Result<Order> GetOrder(OrderId id) override;
+  Result<Order> UpdateOrder(const Order& order) override;
+  Status DeleteOrder(OrderId id) override;
+  Result<Page<Order>> ListOrders(const OrderFilter& filter) override;
+  Status ScanOrders(const std::function<Status(const Order&)>& visit) override;
+
+ private:
+  Status InTransaction(const std::function<Status()>& body) {
+    return connection_.Transaction(body);
+  }
+  Status StreamRows(const std::string& sql,
+                    const std::function<Status(const PgResult&, int)>& row) {
+    return connection_.StreamRows(sql, row);
+  }
+  Result<Order> ResolveOrderProducts(const Order& order);
+  Status WriteOrderLines(OrderId order_id, const Order& order);
+  Result<Order> LoadLines(Order order);
+
+  PostgresConnection& connection_;
+};
+
+
+Result<Product> PostgresOrderStore::CreateProduct(const Product& product) {
+  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
+  auto r = connection_.conn().Run(std::string(kProductInsert) + " RETURNING id",
+                      ProductParams(product, NowSeconds()));
+  if (!r) {
+    if (r.error().code() == StatusCode::kAlreadyExists) {
+      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+    }
+    return Error(r.error());
+  }
+  return GetProduct(r->Int(0, 0));
+}
+
+Result<Product> PostgresOrderStore::GetProduct(ProductId id) {
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
+                         Params().Add(id)));
+  if (r.rows() == 0) return Error(NotFound(fmt::format("no product {}", id)));
+  return ReadProduct(r, 0);
+}
+
+Result<Product> PostgresOrderStore::UpdateProduct(const Product& product) {
+  CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
+  Params params = ProductParams(product, NowSeconds());
+  params.Add(product.id);
+  auto r = connection_.conn().Run(
+      "UPDATE products SET sku = $1, name = $2, category = $3, currency = $4, "
+      "price_minor = $5, unit_cost_minor = $6, updated_at = to_timestamp($7::bigint) "
+      "WHERE id = $9 AND $8::bigint IS NOT NULL",
+      params);
+  if (!r) {
+    if (r.error().code() == StatusCode::kAlreadyExists) {
+      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+    }
+    return Error(r.error());
+  }
+  if (r->affected() == 0) return Error(NotFound(fmt::format("no product {}", product.id)));
+  return GetProduct(product.id);
+}
+
+Status PostgresOrderStore::DeleteProduct(ProductId id) {
+  auto r = connection_.conn().Run("DELETE FROM products WHERE id = $1", Params().Add(id));
+  if (!r) {
+    if (r.error().code() == StatusCode::kFailedPrecondition) {
+      return FailedPrecondition(fmt::format("product {} is on orders and cannot be deleted", id));
+    }
+    return r.error();
+  }
+  if (r->affected() == 0) return NotFound(fmt::format("no product {}", id));
+  return Status::Ok();
+}
+
+Result<Page<Product>> PostgresOrderStore::ListProducts(const ProductFilter& filter) {
+  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
+  int limit = internal::ClampLimit(filter.page.limit);
+  Params params;
+  params.Add(after).Add(int64_t{limit} + 1);
+  std::string sql = fmt::format("SELECT {} FROM products WHERE id > $1", kProductColumns);
+  if (!filter.category_prefix.empty()) {
+    sql += " AND (category = $3 OR starts_with(category, $3 || '/'))";
+    params.Add(filter.category_prefix);
+  }
+  sql += " ORDER BY id LIMIT $2";
+  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
+  std::vector<Product> items;
+  for (int i = 0; i < r.rows(); ++i) items.push_back(ReadProduct(r, i));
+  return Paginate(std::move(items), limit);
+}
+
+Status PostgresOrderStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
+  return StreamRows(fmt::format("SELECT {} FROM products ORDER BY id", kProductColumns),
+                    [&](const PgResult& r, int i) { return visit(ReadProduct(r, i)); });
+}
+
+Result<Order> PostgresOrderStore::ResolveOrderProducts(const Order& order) {
   Order resolved = order;
   RecomputeTotals(resolved);
   for (size_t i = 0; i < resolved.lines.size(); ++i) {
@@ -58,7 +178,7 @@ Result<Order> PostgresStore::ResolveOrderProducts(const Order& order) {
   return resolved;
 }
 
-Status PostgresStore::WriteOrderLines(OrderId order_id, const Order& order) {
+Status PostgresOrderStore::WriteOrderLines(OrderId order_id, const Order& order) {
   int64_t line_no = 0;
   for (const auto& l : order.lines) {
     ++line_no;
@@ -80,7 +200,7 @@ Status PostgresStore::WriteOrderLines(OrderId order_id, const Order& order) {
   return Status::Ok();
 }
 
-Result<Order> PostgresStore::CreateOrder(const Order& order) {
+Result<Order> PostgresOrderStore::CreateOrder(const Order& order) {
   CENTRIC_RETURN_IF_ERROR(ValidateOrder(order));
   OrderId id = 0;
   Status s = InTransaction([&]() -> Status {
@@ -97,7 +217,7 @@ Result<Order> PostgresStore::CreateOrder(const Order& order) {
   return GetOrder(id);
 }
 
-Result<Order> PostgresStore::LoadLines(Order o) {
+Result<Order> PostgresOrderStore::LoadLines(Order o) {
   CENTRIC_ASSIGN_OR_RETURN(
       auto lines,
       connection_.conn().Run(fmt::format("SELECT {} FROM order_lines l JOIN products p ON p.id = l.product_id "
@@ -108,7 +228,7 @@ Result<Order> PostgresStore::LoadLines(Order o) {
   return o;
 }
 
-Result<Order> PostgresStore::GetOrder(OrderId id) {
+Result<Order> PostgresOrderStore::GetOrder(OrderId id) {
   CENTRIC_ASSIGN_OR_RETURN(
       auto r, connection_.conn().Run(fmt::format("SELECT {} FROM orders WHERE id = $1", kOrderColumns),
                          Params().Add(id)));
@@ -117,7 +237,7 @@ Result<Order> PostgresStore::GetOrder(OrderId id) {
   return LoadLines(std::move(o));
 }
 
-Result<Order> PostgresStore::UpdateOrder(const Order& order) {
+Result<Order> PostgresOrderStore::UpdateOrder(const Order& order) {
   CENTRIC_RETURN_IF_ERROR(ValidateOrder(order));
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Order resolved, ResolveOrderProducts(order));
@@ -139,13 +259,13 @@ Result<Order> PostgresStore::UpdateOrder(const Order& order) {
   return GetOrder(order.id);
 }
 
-Status PostgresStore::DeleteOrder(OrderId id) {
+Status PostgresOrderStore::DeleteOrder(OrderId id) {
   CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("DELETE FROM orders WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no order {}", id));
   return Status::Ok();
 }
 
-Result<Page<Order>> PostgresStore::ListOrders(const OrderFilter& filter) {
+Result<Page<Order>> PostgresOrderStore::ListOrders(const OrderFilter& filter) {
   CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
   int limit = internal::ClampLimit(filter.page.limit);
   Params params;
@@ -179,7 +299,7 @@ Result<Page<Order>> PostgresStore::ListOrders(const OrderFilter& filter) {
   return page;
 }
 
-Status PostgresStore::ScanOrders(const std::function<Status(const Order&)>& visit) {
+Status PostgresOrderStore::ScanOrders(const std::function<Status(const Order&)>& visit) {
   std::optional<Order> current;
   Status s = StreamRows(
       fmt::format("SELECT o.id, o.external_id, o.customer_id, "
@@ -202,145 +322,14 @@ Status PostgresStore::ScanOrders(const std::function<Status(const Order&)>& visi
   return Status::Ok();
 }
 
-// ---- interactions
-
-namespace {
-Params InteractionParams(const Interaction& i) {
-  Params p;
-  p.Add(i.customer_id).Add(i.kind).Add(i.channel).Add(ToUnixSeconds(i.occurred_at));
-  p.Add(i.summary).Add(i.details.empty() ? std::string_view("{}") : std::string_view(i.details));
-  p.Add(i.author);
-  return p;
-}
-
-Status MapInteractionWriteError(const Status& s, const Interaction& i) {
-  if (s.code() == StatusCode::kFailedPrecondition) {
-    return Status(StatusCode::kNotFound, fmt::format("no customer {}", i.customer_id),
-                  "customer_id");
-  }
-  if (s.code() == StatusCode::kInvalidArgument) return InvalidArgument(s.message(), "details");
-  return s;
-}
 }  // namespace
+}  // namespace centric::orders::postgres
 
-Result<Interaction> PostgresStore::CreateInteraction(const Interaction& interaction) {
-  CENTRIC_RETURN_IF_ERROR(ValidateInteraction(interaction));
-  Params params = InteractionParams(interaction);
-  params.Add(NowSeconds());
-  auto r = connection_.conn().Run(
-      "INSERT INTO interactions(customer_id, kind, channel, occurred_at, summary, details, "
-      "author, created_at) VALUES ($1, $2, $3, to_timestamp($4::bigint), $5, $6::jsonb, $7, "
-      "to_timestamp($8::bigint)) RETURNING id",
-      params);
-  if (!r) return Error(MapInteractionWriteError(r.error(), interaction));
-  return GetInteraction(r->Int(0, 0));
+namespace centric::orders {
+
+std::unique_ptr<OrderStore> MakePostgresOrderStore(
+    store::postgres::PostgresConnection& connection) {
+  return std::make_unique<postgres::PostgresOrderStore>(connection);
 }
 
-Result<Interaction> PostgresStore::GetInteraction(InteractionId id) {
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM interactions WHERE id = $1", kInteractionColumns),
-                         Params().Add(id)));
-  if (r.rows() == 0) return Error(NotFound(fmt::format("no interaction {}", id)));
-  return ReadInteraction(r, 0);
-}
-
-Result<Interaction> PostgresStore::UpdateInteraction(const Interaction& interaction) {
-  CENTRIC_RETURN_IF_ERROR(ValidateInteraction(interaction));
-  Params params = InteractionParams(interaction);
-  params.Add(interaction.id);
-  auto r = connection_.conn().Run(
-      "UPDATE interactions SET customer_id = $1, kind = $2, channel = $3, "
-      "occurred_at = to_timestamp($4::bigint), summary = $5, details = $6::jsonb, author = $7 "
-      "WHERE id = $8",
-      params);
-  if (!r) return Error(MapInteractionWriteError(r.error(), interaction));
-  if (r->affected() == 0) return Error(NotFound(fmt::format("no interaction {}", interaction.id)));
-  return GetInteraction(interaction.id);
-}
-
-Status PostgresStore::DeleteInteraction(InteractionId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r,
-                           connection_.conn().Run("DELETE FROM interactions WHERE id = $1", Params().Add(id)));
-  if (r.affected() == 0) return NotFound(fmt::format("no interaction {}", id));
-  return Status::Ok();
-}
-
-Result<Page<Interaction>> PostgresStore::ListInteractions(const InteractionFilter& filter) {
-  CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
-  int limit = internal::ClampLimit(filter.page.limit);
-  Params params;
-  params.Add(after).Add(int64_t{limit} + 1);
-  std::string sql = fmt::format("SELECT {} FROM interactions WHERE id > $1", kInteractionColumns);
-  int n = 2;
-  if (filter.customer_id) {
-    sql += fmt::format(" AND customer_id = ${}", ++n);
-    params.Add(*filter.customer_id);
-  }
-  if (!filter.kind.empty()) {
-    sql += fmt::format(" AND kind = ${}", ++n);
-    params.Add(filter.kind);
-  }
-  sql += " ORDER BY id LIMIT $2";
-  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run(sql, params));
-  Page<Interaction> page;
-  for (int i = 0; i < r.rows(); ++i) page.items.push_back(ReadInteraction(r, i));
-  if (static_cast<int>(page.items.size()) > limit) {
-    page.items.pop_back();
-    page.next_cursor = internal::EncodeIdCursor(page.items.back().id);
-  }
-  return page;
-}
-
-// ---- timeline
-
-Result<Page<TimelineEvent>> PostgresStore::Timeline(CustomerId customer_id,
-                                                     const PageRequest& request) {
-  internal::TimelinePosition before{INT64_MAX / 2, 1, INT64_MAX};
-  if (!request.cursor.empty()) {
-    CENTRIC_ASSIGN_OR_RETURN(before, internal::DecodeTimelineCursor(request.cursor));
-  }
-  int limit = internal::ClampLimit(request.limit);
-  CENTRIC_ASSIGN_OR_RETURN(auto exists, connection_.conn().Run("SELECT 1 FROM customers WHERE id = $1",
-                                                   Params().Add(customer_id)));
-  if (exists.rows() == 0) return Error(NotFound(fmt::format("no customer {}", customer_id)));
-  // Both branches read their (customer_id, time) index newest first and stop at the limit.
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r,
-      connection_.conn().Run(
-          "SELECT at, rank, id, kind, channel, summary, amount, currency FROM ("
-          " (SELECT extract(epoch from ordered_at)::bigint AS at, 0 AS rank, id, status AS kind, "
-          "   '' AS channel, external_id AS summary, total_minor AS amount, currency "
-          "  FROM orders WHERE customer_id = $1 "
-          "   AND (extract(epoch from ordered_at)::bigint, 0, id) < ($2::bigint, $3::int, $4::bigint) "
-          "  ORDER BY ordered_at DESC, id DESC LIMIT $5)"
-          " UNION ALL "
-          " (SELECT extract(epoch from occurred_at)::bigint, 1, id, kind, channel, summary, 0, '' "
-          "  FROM interactions WHERE customer_id = $1 "
-          "   AND (extract(epoch from occurred_at)::bigint, 1, id) < ($2::bigint, $3::int, $4::bigint) "
-          "  ORDER BY occurred_at DESC, id DESC LIMIT $5)"
-          ") t ORDER BY at DESC, rank DESC, id DESC LIMIT $5",
-          Params().Add(customer_id).Add(before.at).Add(int64_t{before.rank}).Add(before.id)
-              .Add(int64_t{limit} + 1)));
-  Page<TimelineEvent> page;
-  std::vector<internal::TimelinePosition> positions;
-  for (int i = 0; i < r.rows(); ++i) {
-    TimelineEvent e;
-    e.at = FromUnixSeconds(r.Int(i, 0));
-    e.type = r.Int(i, 1) == 0 ? TimelineEvent::Type::kOrder : TimelineEvent::Type::kInteraction;
-    e.id = r.Int(i, 2);
-    e.kind = r.String(i, 3);
-    e.channel = r.String(i, 4);
-    e.summary = r.String(i, 5);
-    e.amount_minor = r.Int(i, 6);
-    e.currency = r.String(i, 7);
-    positions.push_back({r.Int(i, 0), static_cast<int>(r.Int(i, 1)), e.id});
-    page.items.push_back(std::move(e));
-  }
-  if (static_cast<int>(page.items.size()) > limit) {
-    page.items.pop_back();
-    page.next_cursor = internal::EncodeTimelineCursor(positions[limit - 1]);
-  }
-  return page;
-}
-
-}  // namespace centric::store::postgres
+}  // namespace centric::orders
