@@ -17,10 +17,11 @@
 #include "core/result.h"
 #include "core/time.h"
 #include "ingest/mapping.h"
-#include "ingest/output.h"
 #include "ingest/row_source.h"
 #include "ingest/schema.h"
 #include "store/store.h"
+#include "text/input_buffer.h"
+#include "text/output.h"
 
 namespace centric::ingest {
 
@@ -44,7 +45,7 @@ struct ImportOptions {
   std::string cancel_prefix = "C";
   std::string rejects_path;       // set: skip bad rows and write them here (CSV)
   char delimiter = ',';
-  size_t chunk_bytes = kDefaultChunkBytes;
+  size_t chunk_bytes = text::kDefaultChunkBytes;
   // Called from time to time (at most every 250 ms) while rows are read.
   std::function<void(const ImportProgress&)> on_progress;
 };
@@ -82,6 +83,6 @@ std::unique_ptr<store::BulkWriter> MakeDryRunWriter();
 // Writes every `entity` of `store` to `out` in the shape Import reads back with no --map:
 // CSV with a header row, or JSON Lines. Returns the number of records (order lines for
 // orders). Errors from the store, or Unavailable when `out` cannot be written.
-Result<int64_t> Export(store::Store& store, Entity entity, Format format, Output& out);
+Result<int64_t> Export(store::Store& store, Entity entity, Format format, text::Output& out);
 
 }  // namespace centric::ingest
