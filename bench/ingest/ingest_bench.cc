@@ -11,9 +11,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ingest/csv_reader.h"
 #include "ingest/ingest.h"
 #include "retail_generator.h"
+#include "text/csv_reader.h"
 
 namespace centric::ingest {
 namespace {
@@ -55,8 +55,8 @@ void SetCounters(benchmark::State& state, int64_t bytes) {
 void BM_CsvRead(benchmark::State& state) {
   const std::string& text = RetailText();
   for (auto _ : state) {
-    CsvReader reader(InputBuffer::FromString(text));
-    CsvRecord record;
+    text::CsvReader reader(text::InputBuffer::FromString(text));
+    text::CsvRecord record;
     size_t fields = 0;
     while (*reader.Next(record)) fields += record.fields.size();
     benchmark::DoNotOptimize(fields);

@@ -5,8 +5,8 @@
 
 #include "api/json/audit_json.h"
 #include "cli/command.h"
-#include "ingest/output.h"
 #include "platform/audit/audit_log.h"
+#include "text/csv_writer.h"
 
 namespace centric::cli {
 namespace {
@@ -45,9 +45,9 @@ int RunAudit(CliContext& ctx, const AuditOptions& options) {
   auto store = OpenStoreOrReport(ctx);
   if (!store) return ctx.exit_code;
   auto log = platform::MakeAuditLog(store->connection());
-  auto out = ingest::Output::Open(options.output);
+  auto out = text::Output::Open(options.output);
   if (!out) return ReportError(out.error());
-  ingest::CsvWriter csv(**out);
+  text::CsvWriter csv(**out);
   if (options.format == "csv") csv.Record(api::AuditCsvHeader());
   int64_t shown = 0;
   Status s = log->Scan(*filter, [&](const platform::AuditEntry& e) -> Status {

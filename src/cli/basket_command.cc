@@ -16,6 +16,7 @@
 #include "analytics/basket/basket_file.h"
 #include "cli/command.h"
 #include "jobs/purchase_baskets.h"
+#include "text/csv_writer.h"
 
 namespace centric::cli {
 namespace {
@@ -83,65 +84,53 @@ std::string ItemList(const basket::Itemsets& sets, size_t i, const basket::ItemD
   return out;
 }
 
-// An RFC 4180 field.
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
-// Writes `path` from lines made by `line(i, out)` for i in [0, n).
-template <typename LineFn>
-Status WriteLines(const std::string& path, const std::string& header, size_t n, LineFn line) {
-  std::FILE* out = std::fopen(path.c_str(), "w");
-  if (!out) return Unavailable(fmt::format("cannot write {}", path));
-  std::string buffer = header;
-  bool ok = true;
-  for (size_t i = 0; i < n && ok; ++i) {
-    line(i, buffer);
-    if (buffer.size() > (size_t{1} << 20)) {
-      ok = std::fwrite(buffer.data(), 1, buffer.size(), out) == buffer.size();
-      buffer.clear();
-    }
-  }
-  ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out) == buffer.size();
-  ok = std::fflush(out) == 0 && ok;
-  ok = std::fclose(out) == 0 && ok;
-  return ok ? Status::Ok() : Unavailable(fmt::format("cannot write {}", path));
-}
-
 Status WriteItemsets(const std::string& path, const basket::Itemsets& sets,
                      const basket::ItemDictionary& dict) {
-  return WriteLines(path, "", sets.size(), [&](size_t i, std::string& out) {
-    out += ItemList(sets, i, dict);
-    fmt::format_to(std::back_inserter(out), " ({})\n", sets.counts[i]);
-  });
+  CENTRIC_ASSIGN_OR_RETURN(auto out, text::Output::Open(path));
+  std::string line;
+  for (size_t i = 0; i < sets.size(); ++i) {
+    line = ItemList(sets, i, dict);
+    fmt::format_to(std::back_inserter(line), " ({})\n", sets.counts[i]);
+    out->Write(line);
+  }
+  return out->Close();
 }
 
 Status WriteRules(const std::string& path, const std::vector<basket::Rule>& rules,
                   const basket::Itemsets& sets, const basket::ItemDictionary& dict) {
+  CENTRIC_ASSIGN_OR_RETURN(auto out, text::Output::Open(path));
+  text::CsvWriter csv(*out);
+  for (std::string_view name :
+       {"antecedent", "consequent", "antecedent_count", "consequent_count", "count", "support",
+        "confidence", "lift", "leverage", "conviction"}) {
+    csv.Field(name);
+  }
+  csv.EndRecord();
   // Each antecedent or consequent is one of the itemsets, usually on many rules: format once.
-  std::vector<std::string> fields(sets.size());
-  auto field = [&](uint32_t i) -> const std::string& {
-    if (fields[i].empty()) fields[i] = CsvField(ItemList(sets, i, dict));
-    return fields[i];
+  std::vector<std::string> lists(sets.size());
+  auto list = [&](uint32_t i) -> std::string_view {
+    if (lists[i].empty()) lists[i] = ItemList(sets, i, dict);
+    return lists[i];
   };
-  return WriteLines(
-      path,
-      "antecedent,consequent,antecedent_count,consequent_count,count,support,confidence,lift,"
-      "leverage,conviction\n",
-      rules.size(), [&](size_t i, std::string& out) {
-        const basket::Rule& r = rules[i];
-        const basket::RuleMeasures& m = r.measures;
-        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{}\n",
-                       field(r.antecedent), field(r.consequent), r.antecedent_count,
-                       r.consequent_count, r.count, m.support, m.confidence, m.lift, m.leverage,
-                       m.conviction);
-      });
+  char buffer[64];
+  auto number = [&](auto value) {
+    csv.Field(std::string_view(buffer, fmt::format_to_n(buffer, sizeof buffer, "{}", value).out));
+  };
+  for (const basket::Rule& r : rules) {
+    const basket::RuleMeasures& m = r.measures;
+    csv.Field(list(r.antecedent));
+    csv.Field(list(r.consequent));
+    number(r.antecedent_count);
+    number(r.consequent_count);
+    number(r.count);
+    number(m.support);
+    number(m.confidence);
+    number(m.lift);
+    number(m.leverage);
+    number(m.conviction);
+    csv.EndRecord();
+  }
+  return out->Close();
 }
 
 std::string Conviction(double conviction) {

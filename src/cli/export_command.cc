@@ -42,7 +42,7 @@ void RegisterExport(CLI::App& app, CliContext& ctx) {
     }
     auto stores = OpenStoresOrReport(ctx);
     if (!stores) return;
-    auto out = ingest::Output::Open(args->output);
+    auto out = text::Output::Open(args->output);
     if (!out) {
       ctx.exit_code = ReportError(out.error());
       return;

@@ -3,24 +3,24 @@
 // fields as the header, since a missing or extra delimiter shifts values into wrong fields.
 #include <fmt/format.h>
 
-#include "ingest/csv_reader.h"
 #include "ingest/row_source.h"
+#include "text/csv_reader.h"
 
 namespace centric::ingest {
 namespace {
 
 class CsvSource final : public RowSource {
  public:
-  CsvSource(std::unique_ptr<InputBuffer> input, std::string file_name, char delimiter)
-      : reader_(std::move(input), CsvReader::Options{.delimiter = delimiter}),
+  CsvSource(std::unique_ptr<text::InputBuffer> input, std::string file_name, char delimiter)
+      : reader_(std::move(input), text::CsvReader::Options{.delimiter = delimiter}),
         file_(std::move(file_name)) {}
 
   Status ReadHeader() {
     CENTRIC_ASSIGN_OR_RETURN(bool any, reader_.Next(record_));
     if (!any) return InvalidArgument(fmt::format("{}: empty file (no header row)", file_));
-    if (record_.problem != RecordProblem::kNone) {
+    if (record_.problem != text::RecordProblem::kNone) {
       return InvalidArgument(fmt::format("{}:{}: header: {}", file_, record_.line,
-                                         RecordProblemText(record_.problem)));
+                                         text::RecordProblemText(record_.problem)));
     }
     columns_.assign(record_.fields.begin(), record_.fields.end());
     return Status::Ok();
@@ -34,7 +34,7 @@ class CsvSource final : public RowSource {
     row.line = record_.line;
     row.error.reset();
     row.dynamic.clear();
-    if (record_.problem != RecordProblem::kNone) {
+    if (record_.problem != text::RecordProblem::kNone) {
       std::string column;
       // Name the column unless the record's fields are misaligned with the header.
       if (record_.problem_field >= 0 &&
@@ -43,7 +43,7 @@ class CsvSource final : public RowSource {
         column = columns_[record_.problem_field];
       }
       row.error = RowError{record_.line, std::move(column),
-                           std::string(RecordProblemText(record_.problem))};
+                           std::string(text::RecordProblemText(record_.problem))};
       return true;
     }
     if (record_.fields.size() != columns_.size()) {
@@ -74,15 +74,15 @@ class CsvSource final : public RowSource {
   int64_t bytes_read() const override { return reader_.bytes_read(); }
 
  private:
-  CsvReader reader_;
+  text::CsvReader reader_;
   std::string file_;
-  CsvRecord record_;
+  text::CsvRecord record_;
   std::vector<std::string> columns_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<RowSource>> OpenCsvSource(std::unique_ptr<InputBuffer> input,
+Result<std::unique_ptr<RowSource>> OpenCsvSource(std::unique_ptr<text::InputBuffer> input,
                                                  std::string file_name, char delimiter) {
   auto source = std::make_unique<CsvSource>(std::move(input), std::move(file_name), delimiter);
   CENTRIC_RETURN_IF_ERROR(source->ReadHeader());

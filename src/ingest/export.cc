@@ -11,6 +11,7 @@
 
 #include "core/money.h"
 #include "ingest/ingest.h"
+#include "text/csv_writer.h"
 
 namespace centric::ingest {
 namespace {
@@ -27,12 +28,12 @@ json::array JsonList(const std::vector<std::string>& items) {
   return out;
 }
 
-void WriteJson(Output& out, const json::object& object) {
+void WriteJson(text::Output& out, const json::object& object) {
   out.Write(json::serialize(object));
   out.Put('\n');
 }
 
-Result<int64_t> ExportCustomers(store::Store& store, Format format, Output& out) {
+Result<int64_t> ExportCustomers(store::Store& store, Format format, text::Output& out) {
   int64_t count = 0;
   if (format == Format::kJsonl) {
     CENTRIC_RETURN_IF_ERROR(store.ScanCustomers([&](const Customer& c) {
@@ -63,7 +64,7 @@ Result<int64_t> ExportCustomers(store::Store& store, Format format, Output& out)
     for (const auto& [name, value] : c.attributes) attributes.insert(name);
     return Status::Ok();
   }));
-  CsvWriter csv(out);
+  text::CsvWriter csv(out);
   for (const auto& f : Fields(Entity::kCustomers)) csv.Field(f.name);
   for (const auto& ch : channels) csv.Field(std::string(kConsentPrefix) + ch);
   for (const auto& a : attributes) csv.Field(std::string(kAttributePrefix) + a);
@@ -94,9 +95,9 @@ Result<int64_t> ExportCustomers(store::Store& store, Format format, Output& out)
   return count;
 }
 
-Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, Output& out) {
+Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, text::Output& out) {
   int64_t count = 0;
-  CsvWriter csv(out);
+  text::CsvWriter csv(out);
   if (format == Format::kCsv) {
     for (const auto& f : Fields(Entity::kProducts)) csv.Field(f.name);
     csv.EndRecord();
@@ -129,7 +130,7 @@ Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, Output&
 }
 
 Result<int64_t> ExportOrders(store::Store& customer_store, orders::OrderStore& store, Format format,
-                             Output& out) {
+                             text::Output& out) {
   // Orders refer to customers and products by internal id; the file uses their keys.
   std::unordered_map<CustomerId, std::string> customers;
   CENTRIC_RETURN_IF_ERROR(customer_store.ScanCustomers([&](const Customer& c) {
@@ -144,7 +145,7 @@ Result<int64_t> ExportOrders(store::Store& customer_store, orders::OrderStore& s
   static constexpr std::string_view kColumns[] = {
       "invoice", "customer", "timestamp", "status", "currency", "product",
       "description", "quantity", "price", "discount", "amount"};
-  CsvWriter csv(out);
+  text::CsvWriter csv(out);
   if (format == Format::kCsv) {
     for (auto c : kColumns) csv.Field(c);
     csv.EndRecord();
@@ -213,7 +214,7 @@ Result<int64_t> ExportOrders(store::Store& customer_store, orders::OrderStore& s
 }  // namespace
 
 Result<int64_t> Export(store::Store& customers, orders::OrderStore& orders, Entity entity,
-                       Format format, Output& out) {
+                       Format format, text::Output& out) {
   Result<int64_t> count = 0;
   switch (entity) {
     case Entity::kCustomers: count = ExportCustomers(customers, format, out); break;

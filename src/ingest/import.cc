@@ -9,6 +9,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/row_sink.h"
+#include "text/csv_writer.h"
 
 namespace centric::ingest {
 namespace {
@@ -40,7 +41,8 @@ Format FormatForPath(std::string_view path) {
 Result<ImportSummary> ImportRows(store::BulkWriter& writer, const ImportOptions& options) {
   const auto start = Clock::now();
   ImportSummary summary;
-  CENTRIC_ASSIGN_OR_RETURN(auto input, InputBuffer::OpenFile(options.path, options.chunk_bytes));
+  CENTRIC_ASSIGN_OR_RETURN(auto input,
+                           text::InputBuffer::OpenFile(options.path, options.chunk_bytes));
   const Format format = options.format.value_or(FormatForPath(options.path));
   std::unique_ptr<RowSource> source;
   if (format == Format::kCsv) {
@@ -52,10 +54,10 @@ Result<ImportSummary> ImportRows(store::BulkWriter& writer, const ImportOptions&
                            Mapping::Resolve(options.entity, options.map, source->columns()));
   summary.ignored_columns = mapping.IgnoredColumns();
 
-  std::unique_ptr<Output> rejects_out;
-  std::optional<CsvWriter> rejects;
+  std::unique_ptr<text::Output> rejects_out;
+  std::optional<text::CsvWriter> rejects;
   if (!options.rejects_path.empty()) {
-    CENTRIC_ASSIGN_OR_RETURN(rejects_out, Output::Open(options.rejects_path));
+    CENTRIC_ASSIGN_OR_RETURN(rejects_out, text::Output::Open(options.rejects_path));
     rejects.emplace(*rejects_out);
     rejects->Record(source->RejectColumns());
   }

@@ -18,10 +18,11 @@
 #include "core/result.h"
 #include "core/time.h"
 #include "ingest/mapping.h"
-#include "ingest/output.h"
 #include "ingest/row_source.h"
 #include "ingest/schema.h"
 #include "store/store.h"
+#include "text/input_buffer.h"
+#include "text/output.h"
 
 namespace centric::ingest {
 
@@ -45,7 +46,7 @@ struct ImportOptions {
   std::string cancel_prefix = "C";
   std::string rejects_path;       // set: skip bad rows and write them here (CSV)
   char delimiter = ',';
-  size_t chunk_bytes = kDefaultChunkBytes;
+  size_t chunk_bytes = text::kDefaultChunkBytes;
   // Called from time to time (at most every 250 ms) while rows are read.
   std::function<void(const ImportProgress&)> on_progress;
 };
@@ -86,6 +87,6 @@ std::unique_ptr<store::BulkWriter> MakeDryRunWriter();
 // of records (order lines for orders). Errors from the stores, or Unavailable when `out`
 // cannot be written.
 Result<int64_t> Export(store::Store& customers, orders::OrderStore& orders, Entity entity,
-                       Format format, Output& out);
+                       Format format, text::Output& out);
 
 }  // namespace centric::ingest

@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
 namespace centric::ingest {
 namespace {
@@ -23,13 +23,7 @@ Result<bool> JsonlReader::Next(JsonLine& line) {
   pending_consume_ = 0;
   if (!started_) {
     started_ = true;
-    while (input_->size() < 3 && !input_->eof()) {
-      CENTRIC_ASSIGN_OR_RETURN(bool more, input_->Fill());
-      if (!more) break;
-    }
-    if (input_->size() >= 3 && std::memcmp(input_->data(), "\xEF\xBB\xBF", 3) == 0) {
-      input_->Consume(3);
-    }
+    CENTRIC_RETURN_IF_ERROR(input_->SkipByteOrderMark());
   }
   size_t scanned = 0;  // bytes already searched for '\n' in the current line
   while (true) {
@@ -42,7 +36,7 @@ Result<bool> JsonlReader::Next(JsonLine& line) {
         // Drop the over-long line chunk by chunk.
         line.line = line_;
         line.text = {};
-        line.problem = RecordProblem::kRecordTooLong;
+        line.problem = text::RecordProblem::kRecordTooLong;
         while (true) {
           input_->Consume(input_->size());
           CENTRIC_ASSIGN_OR_RETURN(bool more, input_->Fill());
@@ -74,12 +68,12 @@ Result<bool> JsonlReader::Next(JsonLine& line) {
     }
     line.line = number;
     line.text = text;
-    line.problem = RecordProblem::kNone;
+    line.problem = text::RecordProblem::kNone;
     if (text.size() > max_line_bytes_) {
-      line.problem = RecordProblem::kRecordTooLong;
+      line.problem = text::RecordProblem::kRecordTooLong;
       line.text = {};
-    } else if (!IsValidUtf8(text)) {
-      line.problem = RecordProblem::kInvalidUtf8;
+    } else if (!text::IsValidUtf8(text)) {
+      line.problem = text::RecordProblem::kInvalidUtf8;
     }
     pending_consume_ = consumed;
     return true;

@@ -10,20 +10,21 @@
 #include <string_view>
 
 #include "core/result.h"
-#include "ingest/csv_reader.h"
-#include "ingest/input_buffer.h"
+#include "text/csv_reader.h"
+#include "text/input_buffer.h"
 
 namespace centric::ingest {
 
 struct JsonLine {
   int64_t line = 0;
   std::string_view text;  // without the line ending; valid until the next Next()
-  RecordProblem problem = RecordProblem::kNone;  // kRecordTooLong or kInvalidUtf8
+  text::RecordProblem problem = text::RecordProblem::kNone;  // kRecordTooLong or kInvalidUtf8
 };
 
 class JsonlReader {
  public:
-  explicit JsonlReader(std::unique_ptr<InputBuffer> input, size_t max_line_bytes = kMaxRecordBytes)
+  explicit JsonlReader(std::unique_ptr<text::InputBuffer> input,
+                       size_t max_line_bytes = text::kMaxRecordBytes)
       : input_(std::move(input)), max_line_bytes_(max_line_bytes) {}
 
   // Reads the next non-blank line. Returns false at the end of the input; Unavailable on a
@@ -33,7 +34,7 @@ class JsonlReader {
   int64_t bytes_read() const { return input_->bytes_read(); }
 
  private:
-  std::unique_ptr<InputBuffer> input_;
+  std::unique_ptr<text::InputBuffer> input_;
   size_t max_line_bytes_;
   int64_t line_ = 1;
   bool started_ = false;

@@ -6,9 +6,9 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
-#include "ingest/csv_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/row_source.h"
+#include "text/csv_reader.h"
 
 namespace centric::ingest {
 namespace {
@@ -42,7 +42,7 @@ bool AppendScalar(const json::value& v, std::string& out) {
 
 class JsonlSource final : public RowSource {
  public:
-  JsonlSource(std::unique_ptr<InputBuffer> input, std::string file_name)
+  JsonlSource(std::unique_ptr<text::InputBuffer> input, std::string file_name)
       : reader_(std::move(input)), file_(std::move(file_name)) {}
 
   Status ReadFirst() {
@@ -114,9 +114,10 @@ class JsonlSource final : public RowSource {
         }
         text = out;
       }
-      if (text.size() > kMaxFieldBytes) {
-        row.error = RowError{line_.line, std::string(kv.key()),
-                             std::string(RecordProblemText(RecordProblem::kFieldTooLong))};
+      if (text.size() > text::kMaxFieldBytes) {
+        row.error =
+            RowError{line_.line, std::string(kv.key()),
+                     std::string(text::RecordProblemText(text::RecordProblem::kFieldTooLong))};
         return true;
       }
       for (int slot : slots) row.values[slot] = text;
@@ -132,7 +133,9 @@ class JsonlSource final : public RowSource {
  private:
   // Parses the current line into value_; returns why it is not a JSON object, or empty.
   std::string Parse() {
-    if (line_.problem != RecordProblem::kNone) return std::string(RecordProblemText(line_.problem));
+    if (line_.problem != text::RecordProblem::kNone) {
+      return std::string(text::RecordProblemText(line_.problem));
+    }
     boost::system::error_code ec;
     value_ = json::parse(line_.text, ec);
     if (ec) return fmt::format("invalid JSON: {}", ec.message());
@@ -151,7 +154,7 @@ class JsonlSource final : public RowSource {
 
 }  // namespace
 
-Result<std::unique_ptr<RowSource>> OpenJsonlSource(std::unique_ptr<InputBuffer> input,
+Result<std::unique_ptr<RowSource>> OpenJsonlSource(std::unique_ptr<text::InputBuffer> input,
                                                    std::string file_name) {
   auto source = std::make_unique<JsonlSource>(std::move(input), std::move(file_name));
   CENTRIC_RETURN_IF_ERROR(source->ReadFirst());

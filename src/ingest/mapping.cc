@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "text/ascii.h"
+#include "text/field_list.h"
+
 namespace centric::ingest {
 namespace {
 
@@ -49,37 +52,15 @@ Result<MapSpec> ParseMapSpec(Entity entity, std::string_view text) {
                                         EntityName(entity), FieldList(entity))));
     }
     pos = eq + 1;
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
     std::string column;
-    if (pos < text.size() && text[pos] == '"') {
-      ++pos;
-      bool closed = false;
-      while (pos < text.size()) {
-        if (text[pos] == '"') {
-          if (pos + 1 < text.size() && text[pos + 1] == '"') {
-            column += '"';
-            pos += 2;
-            continue;
-          }
-          closed = true;
-          ++pos;
-          break;
-        }
-        column += text[pos++];
-      }
-      if (!closed) {
+    switch (text::ReadListValue(text, pos, column)) {
+      case text::RecordProblem::kUnterminatedQuote:
         return Error(MapError(fmt::format("unterminated quote in the column for '{}'", field)));
-      }
-      while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
-      if (pos < text.size() && text[pos] != ',') {
+      case text::RecordProblem::kTextAfterQuote:
         return Error(MapError(
             fmt::format("unexpected text after the quoted column for '{}'", field)));
-      }
-    } else {
-      size_t end = text.find(',', pos);
-      if (end == std::string_view::npos) end = text.size();
-      column = std::string(Trim(text.substr(pos, end - pos)));
-      pos = end;
+      default:
+        break;
     }
     if (column.empty()) return Error(MapError(fmt::format("no column given for '{}'", field)));
     for (const auto& e : spec) {
@@ -112,7 +93,7 @@ Result<Mapping> Mapping::Resolve(Entity entity, const MapSpec& spec,
         column = static_cast<int>(c);
         break;
       }
-      if (EqualsIgnoreCase(m.columns_[c], entry.column)) {
+      if (text::EqualsIgnoreCase(m.columns_[c], entry.column)) {
         ++folded_matches;
         if (folded_matches == 1) column = static_cast<int>(c);
       }

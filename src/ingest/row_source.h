@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/result.h"
-#include "ingest/input_buffer.h"
 #include "ingest/mapping.h"
 #include "ingest/row.h"
+#include "text/input_buffer.h"
 
 namespace centric::ingest {
 
@@ -35,9 +35,9 @@ class RowSource {
 // Opens a source and reads its column names. InvalidArgument "FILE: empty file" when there
 // is no header row (CSV) or no line (JSON Lines); for JSON Lines also when the first line is
 // not a JSON object ("FILE:LINE: ...").
-Result<std::unique_ptr<RowSource>> OpenCsvSource(std::unique_ptr<InputBuffer> input,
+Result<std::unique_ptr<RowSource>> OpenCsvSource(std::unique_ptr<text::InputBuffer> input,
                                                  std::string file_name, char delimiter = ',');
-Result<std::unique_ptr<RowSource>> OpenJsonlSource(std::unique_ptr<InputBuffer> input,
+Result<std::unique_ptr<RowSource>> OpenJsonlSource(std::unique_ptr<text::InputBuffer> input,
                                                    std::string file_name);
 
 }  // namespace centric::ingest

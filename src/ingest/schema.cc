@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "text/ascii.h"
+
 namespace centric::ingest {
 namespace {
 
@@ -27,22 +29,12 @@ static_assert(std::size(kOrderFields) == order_field::kCount);
 
 constexpr std::string_view kCustomerPrefixes[] = {kConsentPrefix, kAttributePrefix};
 
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
+bool StartsWithIgnoreCase(std::string_view name, std::string_view prefix) {
+  return name.size() >= prefix.size() &&
+         text::EqualsIgnoreCase(name.substr(0, prefix.size()), prefix);
 }
 
 }  // namespace
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 std::string_view EntityName(Entity entity) {
   switch (entity) {
@@ -78,7 +70,7 @@ std::span<const std::string_view> DynamicPrefixes(Entity entity) {
 int FindField(Entity entity, std::string_view name) {
   auto fields = Fields(entity);
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (EqualsIgnoreCase(fields[i].name, name)) return static_cast<int>(i);
+    if (text::EqualsIgnoreCase(fields[i].name, name)) return static_cast<int>(i);
   }
   return -1;
 }

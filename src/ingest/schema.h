@@ -57,6 +57,4 @@ int FindDynamicPrefix(Entity entity, std::string_view name);
 // "invoice, customer, ..., consent_<channel>, attr.<name>" for help and error messages.
 std::string FieldList(Entity entity);
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-
 }  // namespace centric::ingest

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/money.h"
-#include "ingest/schema.h"
+#include "text/ascii.h"
 
 namespace centric::ingest {
 
@@ -43,10 +43,10 @@ Result<int64_t> ParseWholeNumber(std::string_view text) {
 Result<bool> ParseFlag(std::string_view text) {
   std::string_view t = TrimSpaces(text);
   for (std::string_view yes : {"true", "yes", "1"}) {
-    if (EqualsIgnoreCase(t, yes)) return true;
+    if (text::EqualsIgnoreCase(t, yes)) return true;
   }
   for (std::string_view no : {"false", "no", "0"}) {
-    if (EqualsIgnoreCase(t, no)) return false;
+    if (text::EqualsIgnoreCase(t, no)) return false;
   }
   return Error(
       InvalidArgument(fmt::format("'{}' is not one of true, false, yes, no, 1, 0", text)));

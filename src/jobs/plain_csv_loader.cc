@@ -16,12 +16,12 @@
 #endif
 
 #include "core/money.h"
-#include "ingest/csv_reader.h"
-#include "ingest/schema.h"
-#include "ingest/utf8.h"
 #include "jobs/file_range_reader.h"
 #include "jobs/key_runs.h"
 #include "jobs/plain_fields.h"
+#include "text/ascii.h"
+#include "text/csv_reader.h"
+#include "text/utf8.h"
 
 namespace centric::jobs {
 namespace {
@@ -212,7 +212,7 @@ void ScanPart(const ScanContext& ctx, Part& part) {
   const size_t row_limit = part.first_row + static_cast<size_t>(part.newlines) + 1;
   int64_t line = 0;
   int32_t first_day = part.first_day, last_day = part.last_day;
-  FileRangeReader reader(ctx.file.fd(), part.begin, part.end, ingest::kMaxRecordBytes);
+  FileRangeReader reader(ctx.file.fd(), part.begin, part.end, text::kMaxRecordBytes);
   SplitLine split;
   while (true) {
     auto block = reader.NextBlock();
@@ -228,25 +228,25 @@ void ScanPart(const ScanContext& ctx, Part& part) {
       ++line;
       const std::string_view text = split.text;
       if (text.empty()) continue;  // a blank line, as the streaming reader skips it
-      if (split.non_ascii && !ingest::IsValidUtf8(text)) {
-        AddError(part, line, std::string(ingest::RecordProblemText(ingest::RecordProblem::kInvalidUtf8)));
+      if (split.non_ascii && !text::IsValidUtf8(text)) {
+        AddError(part, line, std::string(text::RecordProblemText(text::RecordProblem::kInvalidUtf8)));
         continue;
       }
-      if (text.size() > ingest::kMaxFieldBytes) {
+      if (text.size() > text::kMaxFieldBytes) {
         bool too_long = false;
         const char* start = text.data();
         for (const char *c = text.data(), *stop = text.data() + text.size();; ++c) {
           if (c == stop || *c == ',') {
-            too_long |= static_cast<size_t>(c - start) > ingest::kMaxFieldBytes;
+            too_long |= static_cast<size_t>(c - start) > text::kMaxFieldBytes;
             if (c == stop) break;
             start = c + 1;
           }
         }
         if (too_long) {
-          AddError(part, line, std::string(ingest::RecordProblemText(
-                                   text.size() > ingest::kMaxRecordBytes
-                                       ? ingest::RecordProblem::kRecordTooLong
-                                       : ingest::RecordProblem::kFieldTooLong)));
+          AddError(part, line, std::string(text::RecordProblemText(
+                                   text.size() > text::kMaxRecordBytes
+                                       ? text::RecordProblem::kRecordTooLong
+                                       : text::RecordProblem::kFieldTooLong)));
           continue;
         }
       }
@@ -304,7 +304,7 @@ Result<std::array<int, 3>> ResolveColumns(const std::string& path,
   for (size_t f = 0; f < kFields.size(); ++f) {
     std::string_view name = wanted[f].empty() ? kFields[f] : std::string_view(wanted[f]);
     for (size_t c = 0; c < header.size(); ++c) {
-      bool match = wanted[f].empty() ? ingest::EqualsIgnoreCase(header[c], name) : header[c] == name;
+      bool match = wanted[f].empty() ? text::EqualsIgnoreCase(header[c], name) : header[c] == name;
       if (match) column[f] = static_cast<int>(c);
     }
     if (column[f] < 0) {
@@ -341,7 +341,7 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   auto got = internal::ReadSome(file->fd(), head.data(), head.size(), 0);
   if (!got) return std::optional<LoadedTransactions>();
   head.resize(*got);
-  size_t header_start = head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  size_t header_start = head.starts_with(text::kByteOrderMark) ? text::kByteOrderMark.size() : 0;
   size_t header_end = head.find('\n', header_start);
   if (header_end == std::string::npos) {
     if (head.size() < file->size()) return std::optional<LoadedTransactions>();
@@ -350,16 +350,17 @@ Result<std::optional<LoadedTransactions>> LoadPlainCsv(const PlainCsvPlan& plan)
   std::string_view header_text(head.data() + header_start, header_end - header_start);
   if (!header_text.empty() && header_text.back() == '\r') header_text.remove_suffix(1);
   if (header_text.empty() || header_text.find('"') != std::string_view::npos ||
-      !ingest::IsValidUtf8(header_text)) {
+      !text::IsValidUtf8(header_text)) {
     return std::optional<LoadedTransactions>();  // the streaming reader explains what is wrong
   }
-  std::vector<std::string> header;
-  for (size_t start = 0;;) {
-    size_t comma = header_text.find(',', start);
-    header.emplace_back(header_text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
+  // Split by the streaming path's reader, so both see the same columns.
+  text::CsvReader header_reader(text::InputBuffer::FromString(std::string(header_text)));
+  text::CsvRecord header_record;
+  CENTRIC_ASSIGN_OR_RETURN(bool has_header, header_reader.Next(header_record));
+  if (!has_header || header_record.problem != text::RecordProblem::kNone) {
+    return std::optional<LoadedTransactions>();
   }
+  std::vector<std::string> header(header_record.fields.begin(), header_record.fields.end());
   CENTRIC_ASSIGN_OR_RETURN(auto column, ResolveColumns(plan.path, header, plan.wanted));
 
   // Cut the data into parts at line starts and count each part's lines, in parallel.

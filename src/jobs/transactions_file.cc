@@ -9,9 +9,9 @@
 #include <unordered_map>
 
 #include "core/money.h"
-#include "ingest/csv_reader.h"
-#include "ingest/schema.h"
 #include "jobs/plain_csv_loader.h"
+#include "text/csv_reader.h"
+#include "text/field_list.h"
 
 namespace centric::jobs {
 namespace {
@@ -35,27 +35,17 @@ Result<std::array<std::string, 3>> ParseMap(std::string_view text) {
           fmt::format("'{}' is not field=Column", Trim(text.substr(pos))), "map"));
     }
     std::string_view field = Trim(text.substr(pos, eq - pos));
-    std::string column;
     pos = eq + 1;
-    while (pos < text.size() && text[pos] == ' ') ++pos;
-    if (pos < text.size() && text[pos] == '"') {
-      ++pos;
-      while (pos < text.size()) {
-        if (text[pos] == '"' && pos + 1 < text.size() && text[pos + 1] == '"') {
-          column += '"';
-          pos += 2;
-        } else if (text[pos] == '"') {
-          ++pos;
-          break;
-        } else {
-          column += text[pos++];
-        }
-      }
-      while (pos < text.size() && text[pos] != ',') ++pos;
-    } else {
-      size_t comma = std::min(text.find(',', pos), text.size());
-      column = std::string(Trim(text.substr(pos, comma - pos)));
-      pos = comma;
+    std::string column;
+    switch (text::ReadListValue(text, pos, column)) {
+      case text::RecordProblem::kUnterminatedQuote:
+        return Error(InvalidArgument(
+            fmt::format("unterminated quote in the column for '{}'", field), "map"));
+      case text::RecordProblem::kTextAfterQuote:
+        return Error(InvalidArgument(
+            fmt::format("unexpected text after the quoted column for '{}'", field), "map"));
+      default:
+        break;
     }
     if (pos < text.size()) ++pos;  // the comma
     auto it = std::find(kFields.begin(), kFields.end(), field);
@@ -91,9 +81,9 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
                                .threads = options.threads}));
   if (fast) return std::move(*fast);
 
-  CENTRIC_ASSIGN_OR_RETURN(auto input, ingest::InputBuffer::OpenFile(path));
-  ingest::CsvReader reader(std::move(input));
-  ingest::CsvRecord record;
+  CENTRIC_ASSIGN_OR_RETURN(auto input, text::InputBuffer::OpenFile(path));
+  text::CsvReader reader(std::move(input));
+  text::CsvRecord record;
   CENTRIC_ASSIGN_OR_RETURN(bool has_header, reader.Next(record));
   if (!has_header) return Error(InvalidArgument(fmt::format("{}: the file is empty", path)));
   std::vector<std::string> header(record.fields.begin(), record.fields.end());
@@ -112,11 +102,11 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
   while (true) {
     CENTRIC_ASSIGN_OR_RETURN(bool more, reader.Next(record));
     if (!more) break;
-    if (record.problem != ingest::RecordProblem::kNone) {
+    if (record.problem != text::RecordProblem::kNone) {
       ++error_count;
       if (errors.size() < kMaxListedRowErrors) {
         errors.push_back(fmt::format("{}:{}: {}", path, record.line,
-                                     ingest::RecordProblemText(record.problem)));
+                                     text::RecordProblemText(record.problem)));
       }
       continue;
     }

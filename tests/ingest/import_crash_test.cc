@@ -31,7 +31,7 @@ std::string Snapshot(const std::string& db) {
   auto store = store::OpenStore(db);
   EXPECT_TRUE(store) << store.error().ToString();
   std::string text;
-  auto out = Output::ToString(&text);
+  auto out = text::Output::ToString(&text);
   for (Entity e : {Entity::kCustomers, Entity::kProducts, Entity::kOrders}) {
     EXPECT_TRUE(Export(**store, *orders::MakeOrderStore((*store)->connection()), e, Format::kCsv, *out));
   }

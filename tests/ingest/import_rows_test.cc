@@ -6,10 +6,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "ingest/csv_reader.h"
 #include "ingest/ingest.h"
 #include "recording_writer.h"
 #include "test_files.h"
+#include "text/csv_reader.h"
 
 namespace centric::ingest {
 namespace {
@@ -145,8 +145,8 @@ TEST(ImportCustomersTest, StopsWritingAtTheFirstBadRow) {
 
 TEST(ImportCustomersTest, CapsFieldsAtOneMebibyte) {
   ScratchDir dir;
-  auto path = dir.Write("c.csv", "external_id,name\nc1," + std::string(kMaxFieldBytes + 1, 'x') +
-                                     "\nc2,fine\n");
+  auto path = dir.Write(
+      "c.csv", "external_id,name\nc1," + std::string(text::kMaxFieldBytes + 1, 'x') + "\nc2,fine\n");
   RecordingWriter w;
   auto r = ImportRows(w, Options(Entity::kCustomers, path));
   EXPECT_THAT(ErrorLines(r), ElementsAre(Headline(path, 1),

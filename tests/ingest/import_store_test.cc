@@ -30,7 +30,7 @@ ImportOptions Options(Entity entity, const std::string& path) {
 // Everything an import could touch, as text, to compare before and after.
 std::string Snapshot(store::Store& store) {
   std::string text;
-  auto out = Output::ToString(&text);
+  auto out = text::Output::ToString(&text);
   for (Entity e : {Entity::kCustomers, Entity::kProducts, Entity::kOrders}) {
     auto n = Export(store, *orders::MakeOrderStore(store.connection()), e, Format::kJsonl, *out);
     EXPECT_TRUE(n) << n.error().ToString();

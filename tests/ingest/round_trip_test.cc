@@ -87,7 +87,7 @@ void BuildWorld(store::Store& store) {
 
 std::string ExportText(store::Store& store, Entity entity, Format format) {
   std::string text;
-  auto out = Output::ToString(&text);
+  auto out = text::Output::ToString(&text);
   auto n = Export(store, *orders::MakeOrderStore(store.connection()), entity, format, *out);
   EXPECT_TRUE(n) << n.error().ToString();
   EXPECT_TRUE(out->Close().ok());

@@ -4,8 +4,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "ingest/utf8.h"
-
 namespace centric::ingest {
 namespace {
 
@@ -34,15 +32,6 @@ TEST(ValuesTest, SplitsListsAndNormalizesCategories) {
   EXPECT_TRUE(SplitList("").empty());
   EXPECT_EQ(NormalizeCategory(" Food / Pizza/"), "Food/Pizza");
   EXPECT_EQ(NormalizeCategory("//"), "");
-}
-
-TEST(Utf8Test, AcceptsWellFormedAndRejectsBrokenSequences) {
-  EXPECT_TRUE(IsValidUtf8("plain ascii text, long enough for the word loop"));
-  EXPECT_TRUE(IsValidUtf8("Nguy\xE1\xBB\x85n caf\xC3\xA9 \xF0\x9F\x8D\x95"));
-  for (const char* bad : {"\xff", "\xC3", "caf\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                          "abcdefgh\x80"}) {
-    EXPECT_FALSE(IsValidUtf8(bad)) << bad;
-  }
 }
 
 }  // namespace

@@ -8,9 +8,9 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "ingest/csv_reader.h"
-#include "ingest/input_buffer.h"
-#include "ingest/schema.h"
+#include "text/ascii.h"
+#include "text/csv_reader.h"
+#include "text/input_buffer.h"
 
 namespace centric::analytics::basket {
 namespace {
@@ -66,12 +66,12 @@ Result<BasketFormat> ParseBasketFormat(std::string_view name) {
 }
 
 BasketFormat GuessBasketFormat(std::string_view path) {
-  return path.size() >= 4 && ingest::EqualsIgnoreCase(path.substr(path.size() - 4), ".csv")
+  return path.size() >= 4 && text::EqualsIgnoreCase(path.substr(path.size() - 4), ".csv")
              ? BasketFormat::kCsv
              : BasketFormat::kFimi;
 }
 
-Result<Baskets> ReadFimi(ingest::InputBuffer& input, std::string_view name) {
+Result<Baskets> ReadFimi(text::InputBuffer& input, std::string_view name) {
   std::vector<uint64_t> offsets{0};
   std::vector<uint32_t> raw;
   int64_t number = 0;
@@ -122,33 +122,33 @@ Result<Baskets> ReadFimi(ingest::InputBuffer& input, std::string_view name) {
 }
 
 Result<Baskets> ReadFimiFile(const std::string& path) {
-  CENTRIC_ASSIGN_OR_RETURN(auto input, ingest::InputBuffer::OpenFile(path));
+  CENTRIC_ASSIGN_OR_RETURN(auto input, text::InputBuffer::OpenFile(path));
   return ReadFimi(*input, path);
 }
 
-Result<Baskets> ReadCsv(std::unique_ptr<ingest::InputBuffer> input, std::string_view name,
+Result<Baskets> ReadCsv(std::unique_ptr<text::InputBuffer> input, std::string_view name,
                         const CsvColumns& columns) {
-  ingest::CsvReader::Options reader_options;
+  text::CsvReader::Options reader_options;
   reader_options.delimiter = columns.delimiter;
-  ingest::CsvReader reader(std::move(input), reader_options);
-  ingest::CsvRecord record;
+  text::CsvReader reader(std::move(input), reader_options);
+  text::CsvRecord record;
   auto bad_record = [&] {
     return InvalidArgument(fmt::format("{}:{}: {}", name, record.line,
-                                       ingest::RecordProblemText(record.problem)));
+                                       text::RecordProblemText(record.problem)));
   };
   CENTRIC_ASSIGN_OR_RETURN(bool has_header, reader.Next(record));
   if (!has_header) {
     return Error(InvalidArgument(fmt::format(
         "{}: the file is empty; it needs a header naming the basket and item columns", name)));
   }
-  if (record.problem != ingest::RecordProblem::kNone) return Error(bad_record());
+  if (record.problem != text::RecordProblem::kNone) return Error(bad_record());
   const std::vector<std::string> header(record.fields.begin(), record.fields.end());
   auto find_column = [&](const std::string& wanted, const char* field) -> Result<size_t> {
     for (size_t c = 0; c < header.size(); ++c) {
       if (header[c] == wanted) return c;
     }
     for (size_t c = 0; c < header.size(); ++c) {
-      if (ingest::EqualsIgnoreCase(header[c], wanted)) return c;
+      if (text::EqualsIgnoreCase(header[c], wanted)) return c;
     }
     std::string list;
     for (const auto& h : header) list += (list.empty() ? "" : ", ") + h;
@@ -168,7 +168,7 @@ Result<Baskets> ReadCsv(std::unique_ptr<ingest::InputBuffer> input, std::string_
   while (true) {
     CENTRIC_ASSIGN_OR_RETURN(bool more, reader.Next(record));
     if (!more) break;
-    if (record.problem != ingest::RecordProblem::kNone) return Error(bad_record());
+    if (record.problem != text::RecordProblem::kNone) return Error(bad_record());
     if (record.fields.size() != header.size()) {
       return Error(InvalidArgument(fmt::format("{}:{}: expected {} columns, found {}", name,
                                                record.line, header.size(),
@@ -207,7 +207,7 @@ Result<Baskets> ReadCsv(std::unique_ptr<ingest::InputBuffer> input, std::string_
 }
 
 Result<Baskets> ReadCsvFile(const std::string& path, const CsvColumns& columns) {
-  CENTRIC_ASSIGN_OR_RETURN(auto input, ingest::InputBuffer::OpenFile(path));
+  CENTRIC_ASSIGN_OR_RETURN(auto input, text::InputBuffer::OpenFile(path));
   return ReadCsv(std::move(input), path, columns);
 }
 

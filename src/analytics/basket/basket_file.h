@@ -2,8 +2,8 @@
 // Reading baskets from files. FIMI: one basket per line, item ids (non-negative integers)
 // separated by spaces or tabs; a blank line is an empty basket. CSV: a transaction log with a
 // header, one row per (basket, item), rows of a basket anywhere in the file; read with the
-// importer's RFC 4180 reader. The only part of analytics/basket that touches files (and
-// ingest); formats in docs/basket.md. Thread-safe: no shared state.
+// text library's RFC 4180 reader, as the importer reads it. The only part of analytics/basket
+// that touches files; formats in docs/basket.md. Thread-safe: no shared state.
 #pragma once
 
 #include <memory>
@@ -13,7 +13,7 @@
 #include "analytics/basket/baskets.h"
 #include "core/result.h"
 
-namespace centric::ingest {
+namespace centric::text {
 class InputBuffer;
 }
 
@@ -37,7 +37,7 @@ struct CsvColumns {
 // an id in [0, 2^32 - 1]; NotFound/Unavailable when the file cannot be read ("-" is standard
 // input).
 Result<Baskets> ReadFimiFile(const std::string& path);
-Result<Baskets> ReadFimi(ingest::InputBuffer& input, std::string_view name);
+Result<Baskets> ReadFimi(text::InputBuffer& input, std::string_view name);
 
 // CSV baskets, in order of each basket id's first row; items are the trimmed cells of the
 // item column, dense ids in byte order of the names. A column is found by its exact header,
@@ -45,7 +45,7 @@ Result<Baskets> ReadFimi(ingest::InputBuffer& input, std::string_view name);
 // and "NAME:LINE: reason" for a bad row (unreadable record, wrong number of cells, empty
 // basket id or item).
 Result<Baskets> ReadCsvFile(const std::string& path, const CsvColumns& columns);
-Result<Baskets> ReadCsv(std::unique_ptr<ingest::InputBuffer> input, std::string_view name,
+Result<Baskets> ReadCsv(std::unique_ptr<text::InputBuffer> input, std::string_view name,
                         const CsvColumns& columns);
 
 // Reads `path` in `format`.

@@ -6,11 +6,11 @@
 #include "api/json/audit_json.h"
 #include "api/routes/route_util.h"
 #include "api/routes/routes.h"
-#include "ingest/output.h"
 #include "platform/audit/audit_log.h"
 #include "platform/events/event_log.h"
 #include "platform/events/event_types.h"
 #include "platform/xlsx/xlsx_sheet.h"
+#include "text/csv_writer.h"
 
 namespace centric::api {
 namespace {
@@ -54,8 +54,8 @@ Response ExportAudit(const Request& request, Services& services) {
   auto filter = ReadAuditFilter(query);
   if (!filter) return ErrorResponse(filter.error());
   std::string csv;
-  auto out = ingest::Output::ToString(&csv);
-  ingest::CsvWriter writer(*out);
+  auto out = text::Output::ToString(&csv);
+  text::CsvWriter writer(*out);
   writer.Record(AuditCsvHeader());
   size_t rows = 0;
   auto log = platform::MakeAuditLog(services.stores.connection());

@@ -14,8 +14,8 @@
 #include "api/routes/routes.h"
 #include "areas/retention/report_currency.h"
 #include "core/money.h"
-#include "ingest/output.h"
 #include "platform/xlsx/xlsx_sheet.h"
+#include "text/csv_writer.h"
 
 namespace centric::api {
 namespace {
@@ -147,8 +147,8 @@ Response ExportCustomers(const Request& request, Services& services) {
   if (!filter) return ErrorResponse(filter.error());
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   std::string csv;
-  auto out = ingest::Output::ToString(&csv);
-  ingest::CsvWriter writer(*out);  // the same RFC 4180 writer as `centric export`
+  auto out = text::Output::ToString(&csv);
+  text::CsvWriter writer(*out);  // the same RFC 4180 writer as `centric export`
   writer.Record(std::vector<std::string_view>{"id", "external_id", "name", "email", "country",
                                               "language", "tier", "service_level", "rfm_segment",
                                               "churn_risk", "p_alive", "clv"});

@@ -6,7 +6,7 @@
 
 #include "analytics/basket/basket_file.h"
 #include "basket_testing.h"
-#include "ingest/input_buffer.h"
+#include "text/input_buffer.h"
 
 namespace centric::analytics::basket {
 namespace {
@@ -28,12 +28,12 @@ std::vector<std::vector<std::string>> Named(const Baskets& baskets) {
 using Names = std::vector<std::vector<std::string>>;
 
 Result<Baskets> Fimi(std::string text, size_t chunk = 1 << 20) {
-  auto input = ingest::InputBuffer::FromString(std::move(text), chunk);
+  auto input = text::InputBuffer::FromString(std::move(text), chunk);
   return ReadFimi(*input, "t.dat");
 }
 
 Result<Baskets> Csv(std::string text, CsvColumns columns = {}) {
-  return ReadCsv(ingest::InputBuffer::FromString(std::move(text)), "t.csv", columns);
+  return ReadCsv(text::InputBuffer::FromString(std::move(text)), "t.csv", columns);
 }
 
 TEST(BasketsTest, BuildSortsEachBasketAndDropsRepeats) {

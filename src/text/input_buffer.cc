@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ingest/input_buffer.h"
+#include "text/input_buffer.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -9,7 +9,9 @@
 
 #include <fmt/format.h>
 
-namespace centric::ingest {
+#include "text/utf8.h"
+
+namespace centric::text {
 
 InputBuffer::InputBuffer(int fd, bool owns_fd, std::string text, size_t chunk_bytes)
     : fd_(fd), owns_fd_(owns_fd), text_(std::move(text)), chunk_bytes_(chunk_bytes ? chunk_bytes : 1) {}
@@ -29,7 +31,7 @@ Result<std::unique_ptr<InputBuffer>> InputBuffer::OpenFile(const std::string& pa
     if (errno == ENOENT) return Error(NotFound(fmt::format("{}: {}", path, reason)));
     return Error(Unavailable(fmt::format("{}: {}", path, reason)));
   }
-  // The import reads front to back once; tell the kernel so it reads ahead.
+  // Every reader goes front to back once; tell the kernel so it reads ahead.
   (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   auto input = std::unique_ptr<InputBuffer>(new InputBuffer(fd, true, {}, chunk_bytes));
   input->path_ = path;
@@ -87,4 +89,13 @@ Result<bool> InputBuffer::Fill() {
   return got_total > 0;
 }
 
-}  // namespace centric::ingest
+Status InputBuffer::SkipByteOrderMark() {
+  while (size() < kByteOrderMark.size() && !eof()) {
+    CENTRIC_ASSIGN_OR_RETURN(bool more, Fill());
+    if (!more) break;
+  }
+  if (std::string_view(data(), size()).starts_with(kByteOrderMark)) Consume(kByteOrderMark.size());
+  return Status::Ok();
+}
+
+}  // namespace centric::text

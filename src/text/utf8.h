@@ -5,9 +5,12 @@
 
 #include <string_view>
 
-namespace centric::ingest {
+namespace centric::text {
 
 // Whether `text` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 
-}  // namespace centric::ingest
+// What spreadsheet programs put at the start of a UTF-8 file; readers skip it.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+}  // namespace centric::text

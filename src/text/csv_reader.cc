@@ -2,14 +2,14 @@
 // The parser scans a record without touching the buffer, so when the record runs past the
 // bytes read so far it can simply be parsed again after the next chunk arrives. Only a
 // complete record is unescaped in place ("" -> ", which never lengthens a field).
-#include "ingest/csv_reader.h"
+#include "text/csv_reader.h"
 
 #include <algorithm>
 #include <cstring>
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
-namespace centric::ingest {
+namespace centric::text {
 
 std::string_view RecordProblemText(RecordProblem problem) {
   switch (problem) {
@@ -207,13 +207,7 @@ void CsvReader::Finish(CsvRecord& record, char* data) {
 Result<bool> CsvReader::Next(CsvRecord& record) {
   if (!started_) {
     started_ = true;
-    while (input_->size() < 3 && !input_->eof()) {
-      CENTRIC_ASSIGN_OR_RETURN(bool more, input_->Fill());
-      if (!more) break;
-    }
-    if (input_->size() >= 3 && std::memcmp(input_->data(), "\xEF\xBB\xBF", 3) == 0) {
-      input_->Consume(3);
-    }
+    CENTRIC_RETURN_IF_ERROR(input_->SkipByteOrderMark());
   }
   while (true) {
     if (input_->size() == 0) {
@@ -270,4 +264,4 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
   }
 }
 
-}  // namespace centric::ingest
+}  // namespace centric::text

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
 #include <cstdint>
 #include <cstring>
 
-namespace centric::ingest {
+namespace centric::text {
 
 bool IsValidUtf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -52,4 +52,4 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-}  // namespace centric::ingest
+}  // namespace centric::text

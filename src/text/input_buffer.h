@@ -11,7 +11,7 @@
 
 #include "core/result.h"
 
-namespace centric::ingest {
+namespace centric::text {
 
 inline constexpr size_t kDefaultChunkBytes = size_t{1} << 20;
 
@@ -37,6 +37,9 @@ class InputBuffer {
   // buffer are invalid afterwards. Returns false when nothing more could be read (eof() is
   // then true); Unavailable on a read error.
   Result<bool> Fill();
+  // At the start of the input: consumes a UTF-8 byte-order mark if the input begins with one.
+  // Unavailable on a read error.
+  Status SkipByteOrderMark();
   // Bytes read from the source so far.
   int64_t bytes_read() const { return bytes_read_; }
 
@@ -58,4 +61,4 @@ class InputBuffer {
   std::string path_;
 };
 
-}  // namespace centric::ingest
+}  // namespace centric::text

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ingest/csv_reader.h"
+#include "text/csv_reader.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace centric::ingest {
+namespace centric::text {
 namespace {
 
 using ::testing::ElementsAre;
@@ -140,4 +140,4 @@ TEST(CsvReaderTest, ReadsOtherDelimiters) {
 }
 
 }  // namespace
-}  // namespace centric::ingest
+}  // namespace centric::text

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "core/result.h"
-#include "ingest/input_buffer.h"
+#include "text/input_buffer.h"
 
-namespace centric::ingest {
+namespace centric::text {
 
 inline constexpr size_t kMaxFieldBytes = size_t{1} << 20;   // 1 MiB
 inline constexpr size_t kMaxRecordBytes = size_t{8} << 20;  // 8 MiB
@@ -81,4 +81,4 @@ class CsvReader {
   std::string_view drop_;
 };
 
-}  // namespace centric::ingest
+}  // namespace centric::text

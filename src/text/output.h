@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// Output: a file or standard output written through a 1 MiB buffer, and CsvWriter, which
-// writes RFC 4180 records to it (fields quoted only when they hold the delimiter, a quote or
-// a line break; LF line endings). Not thread-safe.
+// Output: a file, standard output or a string (an HTTP response body, a test's expectation)
+// written through a 1 MiB buffer, so an export makes one system call per mebibyte rather than
+// one per field. Not thread-safe.
 #pragma once
 
 #include <cstdio>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 
 #include "core/result.h"
 
-namespace centric::ingest {
+namespace centric::text {
 
 class Output {
  public:
   // Creates or truncates `path` ("-" is standard output). Unavailable with the OS reason.
   static Result<std::unique_ptr<Output>> Open(const std::string& path);
-  // Writes into `text`, for tests.
+  // Appends to `text` at each flush; the API's exports build their response bodies so.
   static std::unique_ptr<Output> ToString(std::string* text);
   ~Output();
   Output(const Output&) = delete;
@@ -46,20 +45,4 @@ class Output {
   Status error_;
 };
 
-class CsvWriter {
- public:
-  explicit CsvWriter(Output& out, char delimiter = ',') : out_(out), delimiter_(delimiter) {}
-
-  void Field(std::string_view value);
-  void EndRecord();
-  void Record(std::span<const std::string_view> fields);
-  void Record(std::span<const std::string> fields);
-
- private:
-  Output& out_;
-  char delimiter_;
-  bool first_ = true;
-  bool only_empty_ = true;  // the record so far is one empty field
-};
-
-}  // namespace centric::ingest
+}  // namespace centric::text
