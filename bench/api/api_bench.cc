@@ -44,7 +44,7 @@ World& TheWorld() {
     if (fresh) {
       bench::SyntheticOptions options;
       options.customers = w.customers;
-      auto summary = bench::WriteSynthetic(w.stores->core(), options);
+      auto summary = bench::WriteSynthetic(w.stores->connection(), options);
       if (!summary) {
         fmt::print(stderr, "seeding failed: {}\n", summary.error().ToString());
         std::abort();

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "areas/stores.h"
 #include "synthetic_data.h"
 
 int main(int argc, char** argv) {
@@ -20,12 +21,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
-  auto store = centric::store::OpenStore(db);
+  auto store = centric::Stores::Open(db);
   if (!store) {
     fmt::print(stderr, "api_bench_seed: {}\n", store.error().ToString());
     return 1;
   }
-  auto summary = centric::bench::WriteSynthetic(**store, options, [&](int64_t done) {
+  auto summary = centric::bench::WriteSynthetic((*store)->connection(), options, [&](int64_t done) {
     fmt::print(stderr, "\rseed: {} / {} customers", done, options.customers);
   });
   fmt::print(stderr, "\n");

@@ -6,6 +6,8 @@
 #include <random>
 #include <vector>
 
+#include "ingest/bulk/bulk_writer.h"
+
 namespace centric::bench {
 namespace {
 
@@ -19,7 +21,8 @@ const char* const kKinds[] = {"call", "email", "meeting", "note"};
 
 }  // namespace
 
-Result<SyntheticSummary> WriteSynthetic(store::Store& store, const SyntheticOptions& options,
+Result<SyntheticSummary> WriteSynthetic(store::Connection& connection,
+                                        const SyntheticOptions& options,
                                         const std::function<void(int64_t)>& progress) {
   std::mt19937_64 rng(options.seed);
   auto uniform = [&rng](int64_t lo, int64_t hi) {
@@ -31,7 +34,7 @@ Result<SyntheticSummary> WriteSynthetic(store::Store& store, const SyntheticOpti
   const int64_t span = 3 * 365 * 86400;
 
   for (int64_t first = 0; first < options.customers; first += options.batch) {
-    CENTRIC_ASSIGN_OR_RETURN(auto writer, store.BeginBulk());
+    CENTRIC_ASSIGN_OR_RETURN(auto writer, ingest::BeginBulk(connection));
     if (products.empty()) {
       for (int i = 0; i < options.products; ++i) {
         Product p;

@@ -8,7 +8,7 @@
 #include <functional>
 
 #include "core/result.h"
-#include "store/store.h"
+#include "platform/store/connection.h"
 
 namespace centric::bench {
 
@@ -29,7 +29,8 @@ struct SyntheticSummary {
 };
 
 // Writes the data into `store`, which should be empty. `progress` gets customers written.
-Result<SyntheticSummary> WriteSynthetic(store::Store& store, const SyntheticOptions& options,
+Result<SyntheticSummary> WriteSynthetic(store::Connection& connection,
+                                        const SyntheticOptions& options,
                                         const std::function<void(int64_t)>& progress = {});
 
 }  // namespace centric::bench

@@ -11,7 +11,8 @@
 #include <unordered_map>
 
 #include "demo/demo.h"
-#include "store/store.h"
+#include "areas/stores.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace {
 
@@ -36,9 +37,9 @@ int main(int argc, char** argv) {
   }
   demo::DemoOptions options;
   options.customers = std::atoll(argv[1]);
-  auto store = store::OpenStore(argv[2]);
+  auto store = Stores::Open(argv[2]);
   if (!store) return Fail(store.error());
-  auto writer = (*store)->BeginBulk();
+  auto writer = ingest::BeginBulk((*store)->connection());
   if (!writer) return Fail(writer.error());
   auto& w = **writer;
   demo::Generator generator(options);

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "areas/stores.h"
 #include "ingest/ingest.h"
 #include "retail_generator.h"
 #include "text/csv_reader.h"
@@ -82,9 +83,9 @@ void BM_ImportSqlite(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-    auto store = store::OpenStore(db);
+    auto store = Stores::Open(db);
     state.ResumeTiming();
-    auto summary = Import(**store, options);
+    auto summary = Import((*store)->connection(), options);
     if (!summary) state.SkipWithError(summary.error().message().c_str());
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);

@@ -24,6 +24,7 @@
 #include "areas/stores.h"
 #include "areas/webhooks/delivery_body.h"
 #include "areas/webhooks/dispatcher.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "support/http_receiver.h"
 
 namespace centric {
@@ -57,7 +58,7 @@ void Seed(Stores& stores, int events, const std::string& receiver) {
   auto hook = stores.webhooks().CreateSubscription(
       {receiver, {"customer.created"}, "bench", std::string(40, 's')});
   if (!hook) throw std::runtime_error(hook.error().ToString());
-  auto bulk = stores.core().BeginBulk();
+  auto bulk = ingest::BeginBulk(stores.connection());
   if (!bulk) throw std::runtime_error(bulk.error().ToString());
   (*bulk)->set_source("bench");
   for (int i = 0; i < events; ++i) {

@@ -14,6 +14,7 @@
 #include "areas/access/routes/access_routes.h"
 #include "areas/access/sessions.h"
 #include "areas/crosssell/routes/crosssell_routes.h"
+#include "areas/customers/routes/customer_routes.h"
 #include "areas/orders/routes/order_routes.h"
 #include "areas/retention/routes/retention_routes.h"
 #include "areas/webhooks/routes/webhook_routes.h"
@@ -25,9 +26,8 @@ namespace {
 Router BuildRouter() {
   Router router;
   AddMetaRoutes(router);
-  AddCustomerRoutes(router);
+  customers::AddCustomerRoutes(router);
   orders::AddOrderRoutes(router);
-  AddInteractionRoutes(router);
   access::AddAccessRoutes(router);
   retention::AddRetentionRoutes(router);
   crosssell::AddCrossSellRoutes(router);

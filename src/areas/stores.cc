@@ -4,14 +4,16 @@
 namespace centric {
 
 Result<std::unique_ptr<Stores>> Stores::Open(std::string_view url) {
-  CENTRIC_ASSIGN_OR_RETURN(auto core, store::OpenStore(url));
+  CENTRIC_ASSIGN_OR_RETURN(auto connection, store::OpenConnection(url));
   std::unique_ptr<Stores> stores(new Stores());
-  stores->core_ = std::move(core);
-  stores->orders_ = orders::MakeOrderStore(stores->core_->connection());
-  stores->access_ = access::MakeAccessStore(stores->core_->connection());
-  stores->crosssell_ = crosssell::MakeCrossSellStore(stores->core_->connection());
-  stores->retention_ = retention::MakeRetentionStore(stores->core_->connection());
-  stores->webhooks_ = webhooks::MakeWebhookStore(stores->core_->connection());
+  stores->connection_ = std::move(connection);
+  store::Connection& c = *stores->connection_;
+  stores->customers_ = customers::MakeCustomerStore(c);
+  stores->orders_ = orders::MakeOrderStore(c);
+  stores->access_ = access::MakeAccessStore(c);
+  stores->crosssell_ = crosssell::MakeCrossSellStore(c);
+  stores->retention_ = retention::MakeRetentionStore(c);
+  stores->webhooks_ = webhooks::MakeWebhookStore(c);
   return stores;
 }
 

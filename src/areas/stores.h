@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Stores: every area's store, opened on one shared connection, so a write that spans areas is
-// one transaction and every area records in the same audit log and event outbox. Adding an
-// area adds its store here: one member and one line in Open.
+// Stores: the database opened once and every area's store on that one connection, so a write
+// that spans areas is one transaction and every area records in the same audit log and event
+// outbox. Adding an area adds its store here: one member and one line in Open.
 //
-// Thread-safety: as its connection, one per thread (OpenStores is cheap).
+// Thread-safety: as its connection, one per thread (Stores::Open is cheap).
 #pragma once
 
 #include <memory>
@@ -11,25 +11,26 @@
 
 #include "areas/access/access_store.h"
 #include "areas/crosssell/crosssell_store.h"
+#include "areas/customers/customer_store.h"
 #include "areas/orders/order_store.h"
 #include "areas/retention/retention_store.h"
 #include "areas/webhooks/webhook_store.h"
 #include "core/result.h"
-#include "store/store.h"
+#include "platform/store/connection.h"
 
 namespace centric {
 
 class Stores {
  public:
-  // Opens the database named by `url` (see store::OpenStore) and hands out its areas.
+  // Opens the database named by `url` ("postgresql://..." or "postgres://..." for PostgreSQL,
+  // anything else a SQLite file path, ":memory:" a private in-memory one), applies pending
+  // migrations and hands out its areas. Unavailable when the database cannot be reached.
   static Result<std::unique_ptr<Stores>> Open(std::string_view url);
 
-  store::Connection& connection() { return core_->connection(); }
-  std::string_view backend() const { return core_->backend(); }
+  store::Connection& connection() { return *connection_; }
+  std::string_view backend() const { return connection_->backend(); }
 
-  // Customers, interactions and the timeline, and the import's bulk writer: the area that
-  // still has the shared interface until it moves to its own home.
-  store::Store& core() { return *core_; }
+  customers::CustomerStore& customers() { return *customers_; }
   orders::OrderStore& orders() { return *orders_; }
   access::AccessStore& access() { return *access_; }
   crosssell::CrossSellStore& crosssell() { return *crosssell_; }
@@ -39,8 +40,9 @@ class Stores {
  private:
   Stores() = default;
 
-  // core_ owns the connection, so it is declared first and destroyed last.
-  std::unique_ptr<store::Store> core_;
+  // The stores use the connection, so it is declared first and destroyed last.
+  std::unique_ptr<store::Connection> connection_;
+  std::unique_ptr<customers::CustomerStore> customers_;
   std::unique_ptr<orders::OrderStore> orders_;
   std::unique_ptr<access::AccessStore> access_;
   std::unique_ptr<crosssell::CrossSellStore> crosssell_;

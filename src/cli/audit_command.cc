@@ -42,9 +42,9 @@ int RunAudit(CliContext& ctx, const AuditOptions& options) {
   if (Status s = RefuseStoreAsOutput(ctx.db, options.output, "--output"); !s.ok()) {
     return ReportError(s);
   }
-  auto store = OpenStoreOrReport(ctx);
-  if (!store) return ctx.exit_code;
-  auto log = platform::MakeAuditLog(store->connection());
+  auto stores = OpenStoresOrReport(ctx);
+  if (!stores) return ctx.exit_code;
+  auto log = platform::MakeAuditLog(stores->connection());
   auto out = text::Output::Open(options.output);
   if (!out) return ReportError(out.error());
   text::CsvWriter csv(**out);

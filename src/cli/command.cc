@@ -33,10 +33,6 @@ std::unique_ptr<T> ForCli(Result<std::unique_ptr<T>> opened, CliContext& ctx) {
 
 }  // namespace
 
-std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx) {
-  return ForCli(store::OpenStore(ctx.db), ctx);
-}
-
 std::unique_ptr<Stores> OpenStoresOrReport(CliContext& ctx) {
   return ForCli(Stores::Open(ctx.db), ctx);
 }

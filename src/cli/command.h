@@ -10,7 +10,6 @@
 #include <CLI/CLI.hpp>
 
 #include "areas/stores.h"
-#include "store/store.h"
 
 namespace centric::cli {
 
@@ -28,10 +27,8 @@ struct CliContext {
 // Adds `--db URL` to a subcommand, bound to ctx.db.
 void AddDbOption(CLI::App& command, CliContext& ctx);
 
-// Opens ctx.db; on failure prints "centric: cannot open store ...: reason" to stderr, sets
-// ctx.exit_code to kExitFailure and returns nullptr.
-std::unique_ptr<store::Store> OpenStoreOrReport(CliContext& ctx);
-// The same for every area's store on one connection.
+// Opens ctx.db with every area's store on one connection; on failure prints "centric: cannot
+// open store ...: reason" to stderr, sets ctx.exit_code to kExitFailure and returns nullptr.
 std::unique_ptr<Stores> OpenStoresOrReport(CliContext& ctx);
 
 // InvalidArgument (field `option`) when `output` is the store file at `db` or its -wal or -shm
@@ -44,7 +41,6 @@ Status RefuseStoreAsOutput(const std::string& db, const std::string& output,
 int ReportError(const Status& status);
 
 void RegisterInit(CLI::App& app, CliContext& ctx);
-void RegisterCustomer(CLI::App& app, CliContext& ctx);
 void RegisterImport(CLI::App& app, CliContext& ctx);
 void RegisterExport(CLI::App& app, CliContext& ctx);
 void RegisterDemo(CLI::App& app, CliContext& ctx);

@@ -61,10 +61,10 @@ void RunDemoCommand(const DemoArgs& args, CliContext& ctx) {
     NullSink sink;
     summary = demo::RunDemo(options, sink, progress);
   } else {
-    auto store = OpenStoreOrReport(ctx);
-    if (!store) return;
-    target = fmt::format("{} store {}", store->backend(), ctx.db);
-    summary = demo::WriteDemo(*store, options, progress);
+    auto stores = OpenStoresOrReport(ctx);
+    if (!stores) return;
+    target = fmt::format("{} store {}", stores->backend(), ctx.db);
+    summary = demo::WriteDemo(*stores, options, progress);
   }
   if (printed) fmt::print(stderr, "\n");
   if (!summary) {

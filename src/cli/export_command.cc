@@ -47,7 +47,7 @@ void RegisterExport(CLI::App& app, CliContext& ctx) {
       ctx.exit_code = ReportError(out.error());
       return;
     }
-    auto count = ingest::Export(stores->core(), stores->orders(), entity, format, **out);
+    auto count = ingest::Export(stores->customers(), stores->orders(), entity, format, **out);
     Status closed = (*out)->Close();
     if (!count || !closed.ok()) {
       // A partial file would look like a complete export.

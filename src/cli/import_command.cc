@@ -183,7 +183,7 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
     } else {
       stores = OpenStoresOrReport(ctx);
       if (!stores) return;
-      summary = ingest::Import(stores->core(), options);
+      summary = ingest::Import(stores->connection(), options);
     }
     if (progress_shown) fmt::print(stderr, "\r\033[K");
     if (!summary) {

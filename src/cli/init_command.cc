@@ -9,14 +9,14 @@ void RegisterInit(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("init", "Create the store (or migrate it to the latest schema)");
   AddDbOption(*cmd, ctx);
   cmd->callback([&ctx] {
-    auto store = OpenStoreOrReport(ctx);
-    if (!store) return;
-    auto version = store->SchemaVersion();
+    auto stores = OpenStoresOrReport(ctx);
+    if (!stores) return;
+    auto version = stores->connection().SchemaVersion();
     if (!version) {
       ctx.exit_code = ReportError(version.error());
       return;
     }
-    fmt::print("{} store {} ready at schema version {}\n", store->backend(), ctx.db, *version);
+    fmt::print("{} store {} ready at schema version {}\n", stores->backend(), ctx.db, *version);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "areas/access/cli/access_commands.h"
+#include "areas/customers/cli/customer_commands.h"
 #include "areas/retention/cli/retention_commands.h"
 #include "areas/webhooks/cli/webhook_commands.h"
 #include "cli/command.h"
@@ -15,7 +16,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "centric 0.1.0");
   CliContext ctx;
   RegisterInit(app, ctx);
-  RegisterCustomer(app, ctx);
+  centric::customers::RegisterCustomerCommands(app, ctx);
   RegisterImport(app, ctx);
   RegisterExport(app, ctx);
   RegisterDemo(app, ctx);

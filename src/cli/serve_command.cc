@@ -27,7 +27,7 @@ struct ServeOptions {
 
 void Serve(CliContext& ctx, const ServeOptions& opts) {
   // Open once up front: migrations run here, and a bad --db fails before anything listens.
-  auto first = OpenStoreOrReport(ctx);
+  auto first = OpenStoresOrReport(ctx);
   if (!first) return;
   first.reset();
 

@@ -23,7 +23,7 @@
 #include "core/order.h"
 #include "core/product.h"
 #include "core/result.h"
-#include "store/store.h"
+#include "areas/stores.h"
 
 namespace centric::demo {
 
@@ -177,7 +177,7 @@ Result<DemoSummary> RunDemo(const DemoOptions& options, DemoSink& sink,
 // RunDemo into one bulk transaction of `store`. FailedPrecondition when the store holds demo
 // customers made with a different seed (their data would be mixed); a store without demo
 // data, or with an earlier run of the same seed, is fine.
-Result<DemoSummary> WriteDemo(store::Store& store, const DemoOptions& options,
+Result<DemoSummary> WriteDemo(Stores& stores, const DemoOptions& options,
                               const ProgressFn& progress = {});
 
 }  // namespace centric::demo

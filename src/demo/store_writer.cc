@@ -7,16 +7,17 @@
 #include <unordered_map>
 
 #include "demo/demo.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::demo {
 namespace {
 
 class StoreSink : public DemoSink {
  public:
-  StoreSink(store::Store& store, int64_t existing) : store_(store), existing_(existing) {}
+  StoreSink(Stores& stores, int64_t existing) : stores_(stores), existing_(existing) {}
 
   Status Begin(const std::vector<Product>& products) override {
-    auto writer = store_.BeginBulk();
+    auto writer = ingest::BeginBulk(stores_.connection());
     if (!writer) return writer.error();
     writer_ = std::move(*writer);
     writer_->set_source("demo");
@@ -58,16 +59,17 @@ class StoreSink : public DemoSink {
   int64_t skipped_interactions() const { return skipped_interactions_; }
 
  private:
-  store::Store& store_;
+  Stores& stores_;
   const int64_t existing_;
-  std::unique_ptr<store::BulkWriter> writer_;
+  std::unique_ptr<ingest::BulkWriter> writer_;
   std::unordered_map<std::string, ProductId> product_ids_;
   int64_t skipped_interactions_ = 0;
 };
 
 // How many demo customers, D0000001 onwards, an earlier run left in the store. A run writes
 // its customers in one transaction, so they form a prefix and a binary search finds its end.
-Result<int64_t> ExistingDemoCustomers(store::Store& store, const DemoOptions& options) {
+Result<int64_t> ExistingDemoCustomers(customers::CustomerStore& store,
+                                      const DemoOptions& options) {
   auto exists = [&](int64_t index) -> Result<bool> {
     auto found = store.GetCustomerByExternalId(CustomerExternalId(index));
     if (found) return true;
@@ -103,11 +105,11 @@ Result<int64_t> ExistingDemoCustomers(store::Store& store, const DemoOptions& op
 
 }  // namespace
 
-Result<DemoSummary> WriteDemo(store::Store& store, const DemoOptions& options,
+Result<DemoSummary> WriteDemo(Stores& stores, const DemoOptions& options,
                               const ProgressFn& progress) {
   CENTRIC_RETURN_IF_ERROR(ValidateOptions(options));
-  CENTRIC_ASSIGN_OR_RETURN(int64_t existing, ExistingDemoCustomers(store, options));
-  StoreSink sink(store, existing);
+  CENTRIC_ASSIGN_OR_RETURN(int64_t existing, ExistingDemoCustomers(stores.customers(), options));
+  StoreSink sink(stores, existing);
   CENTRIC_ASSIGN_OR_RETURN(DemoSummary summary, RunDemo(options, sink, progress));
   summary.interactions -= sink.skipped_interactions();
   summary.existing_customers = existing;

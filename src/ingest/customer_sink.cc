@@ -30,7 +30,7 @@ constexpr size_t kMaxAttributeBytes = 4096;
 
 class CustomerSink final : public RowSink {
  public:
-  CustomerSink(store::BulkWriter& writer, const Mapping& mapping, const ConvertOptions& options)
+  CustomerSink(BulkWriter& writer, const Mapping& mapping, const ConvertOptions& options)
       : writer_(writer), mapping_(mapping), options_(options) {}
 
   Result<RowResult> Add(const Row& row) override {
@@ -92,7 +92,7 @@ class CustomerSink final : public RowSink {
   Status Finish() override { return Status::Ok(); }
 
  private:
-  store::BulkWriter& writer_;
+  BulkWriter& writer_;
   const Mapping& mapping_;
   ConvertOptions options_;
   bool writing_ = true;
@@ -101,12 +101,12 @@ class CustomerSink final : public RowSink {
 
 }  // namespace
 
-std::unique_ptr<RowSink> MakeCustomerSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeCustomerSink(BulkWriter& writer, const Mapping& mapping,
                                           const ConvertOptions& options) {
   return std::make_unique<CustomerSink>(writer, mapping, options);
 }
 
-std::unique_ptr<RowSink> MakeSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeSink(BulkWriter& writer, const Mapping& mapping,
                                   const ConvertOptions& options) {
   switch (mapping.entity()) {
     case Entity::kCustomers: return MakeCustomerSink(writer, mapping, options);

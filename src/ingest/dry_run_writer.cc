@@ -8,7 +8,7 @@
 namespace centric::ingest {
 namespace {
 
-class DryRunWriter final : public store::BulkWriter {
+class DryRunWriter final : public BulkWriter {
  public:
   Result<CustomerId> UpsertCustomer(const Customer& customer) override {
     CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
@@ -48,6 +48,6 @@ class DryRunWriter final : public store::BulkWriter {
 
 }  // namespace
 
-std::unique_ptr<store::BulkWriter> MakeDryRunWriter() { return std::make_unique<DryRunWriter>(); }
+std::unique_ptr<BulkWriter> MakeDryRunWriter() { return std::make_unique<DryRunWriter>(); }
 
 }  // namespace centric::ingest

@@ -33,7 +33,7 @@ void WriteJson(text::Output& out, const json::object& object) {
   out.Put('\n');
 }
 
-Result<int64_t> ExportCustomers(store::Store& store, Format format, text::Output& out) {
+Result<int64_t> ExportCustomers(customers::CustomerStore& store, Format format, text::Output& out) {
   int64_t count = 0;
   if (format == Format::kJsonl) {
     CENTRIC_RETURN_IF_ERROR(store.ScanCustomers([&](const Customer& c) {
@@ -129,7 +129,7 @@ Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, text::O
   return count;
 }
 
-Result<int64_t> ExportOrders(store::Store& customer_store, orders::OrderStore& store, Format format,
+Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::OrderStore& store, Format format,
                              text::Output& out) {
   // Orders refer to customers and products by internal id; the file uses their keys.
   std::unordered_map<CustomerId, std::string> customers;
@@ -213,7 +213,7 @@ Result<int64_t> ExportOrders(store::Store& customer_store, orders::OrderStore& s
 
 }  // namespace
 
-Result<int64_t> Export(store::Store& customers, orders::OrderStore& orders, Entity entity,
+Result<int64_t> Export(customers::CustomerStore& customers, orders::OrderStore& orders, Entity entity,
                        Format format, text::Output& out) {
   Result<int64_t> count = 0;
   switch (entity) {

@@ -38,7 +38,7 @@ Format FormatForPath(std::string_view path) {
   return Format::kCsv;
 }
 
-Result<ImportSummary> ImportRows(store::BulkWriter& writer, const ImportOptions& options) {
+Result<ImportSummary> ImportRows(BulkWriter& writer, const ImportOptions& options) {
   const auto start = Clock::now();
   ImportSummary summary;
   CENTRIC_ASSIGN_OR_RETURN(auto input,
@@ -134,9 +134,9 @@ Result<ImportSummary> ImportRows(store::BulkWriter& writer, const ImportOptions&
   return summary;
 }
 
-Result<ImportSummary> Import(store::Store& store, const ImportOptions& options) {
+Result<ImportSummary> Import(store::Connection& connection, const ImportOptions& options) {
   const auto start = Clock::now();
-  CENTRIC_ASSIGN_OR_RETURN(auto writer, store.BeginBulk());
+  CENTRIC_ASSIGN_OR_RETURN(auto writer, BeginBulk(connection));
   // The file's name only: the audit log says what was imported, not where the server keeps it.
   writer->set_source(fmt::format("{} {}", EntityName(options.entity),
                                  options.path == "-" ? std::string("stdin")

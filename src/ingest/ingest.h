@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Import and export of customers, products and orders as CSV (RFC 4180) or JSON Lines: the
 // public face of src/ingest, used by `centric import` and `centric export`. An import streams
-// the file in chunks through a column Mapping into one store::BulkWriter transaction, so it
+// the file in chunks through a column Mapping into one BulkWriter transaction, so it
 // either commits whole or changes nothing; with a rejects file it commits the good rows and
 // writes the bad ones there. Formats, fields and choices: docs/import.md.
 // Thread-safety: one import or export per Store at a time (the Store is one connection).
@@ -14,13 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "areas/customers/customer_store.h"
 #include "areas/orders/order_store.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "ingest/mapping.h"
 #include "ingest/row_source.h"
 #include "ingest/schema.h"
-#include "store/store.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "text/input_buffer.h"
 #include "text/output.h"
 
@@ -72,21 +73,21 @@ Format FormatForPath(std::string_view path);
 //     "... and N more";
 //   NotFound/Unavailable: the file cannot be read or the rejects file written;
 //   anything the writer returns.
-Result<ImportSummary> ImportRows(store::BulkWriter& writer, const ImportOptions& options);
+Result<ImportSummary> ImportRows(BulkWriter& writer, const ImportOptions& options);
 
 // ImportRows in one bulk transaction of `store`, committed only when it succeeds.
-Result<ImportSummary> Import(store::Store& store, const ImportOptions& options);
+Result<ImportSummary> Import(store::Connection& connection, const ImportOptions& options);
 
 // A writer that stores nothing and hands out ids, to check a file (`--dry-run`) and to
 // measure parsing alone.
-std::unique_ptr<store::BulkWriter> MakeDryRunWriter();
+std::unique_ptr<BulkWriter> MakeDryRunWriter();
 
 // Writes every `entity` to `out` in the shape Import reads back with no --map: CSV with a
 // header row, or JSON Lines. Customers come from `customers`, products and orders from
 // `orders` (orders name their customer by external id, so they read both). Returns the number
 // of records (order lines for orders). Errors from the stores, or Unavailable when `out`
 // cannot be written.
-Result<int64_t> Export(store::Store& customers, orders::OrderStore& orders, Entity entity,
+Result<int64_t> Export(customers::CustomerStore& customers, orders::OrderStore& orders, Entity entity,
                        Format format, text::Output& out);
 
 }  // namespace centric::ingest

@@ -28,7 +28,7 @@ constexpr size_t kMaxCountryBytes = 64;
 
 class OrderSink final : public RowSink {
  public:
-  OrderSink(store::BulkWriter& writer, const Mapping& mapping, const ConvertOptions& options)
+  OrderSink(BulkWriter& writer, const Mapping& mapping, const ConvertOptions& options)
       : mapping_(mapping), options_(options), writer_(writer) {}
 
   Result<RowResult> Add(const Row& row) override {
@@ -227,7 +227,7 @@ class OrderSink final : public RowSink {
 
 }  // namespace
 
-std::unique_ptr<RowSink> MakeOrderSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeOrderSink(BulkWriter& writer, const Mapping& mapping,
                                        const ConvertOptions& options) {
   return std::make_unique<OrderSink>(writer, mapping, options);
 }

@@ -5,7 +5,7 @@
 
 namespace centric::ingest {
 
-OrderWriter::OrderWriter(store::BulkWriter& writer) : writer_(writer) {
+OrderWriter::OrderWriter(BulkWriter& writer) : writer_(writer) {
   thread_ = std::thread([this] { Run(); });
 }
 

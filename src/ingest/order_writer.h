@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// OrderWriter: writes assembled orders through a store::BulkWriter on its own thread, so
+// OrderWriter: writes assembled orders through a BulkWriter on its own thread, so
 // parsing the next rows overlaps with the store's work (the two costs add up otherwise; the
 // store is most of the time of an import). The reading thread hands over batches; the writer
 // thread resolves customers and products to ids (creating the missing ones) and upserts or
@@ -16,7 +16,7 @@
 
 #include "core/result.h"
 #include "ingest/id_map.h"
-#include "store/store.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::ingest {
 
@@ -38,7 +38,7 @@ struct WriteBatch {
 class OrderWriter {
  public:
   // REQUIRES: `writer` outlives this and is used by nothing else until Finish returns.
-  explicit OrderWriter(store::BulkWriter& writer);
+  explicit OrderWriter(BulkWriter& writer);
   // Stops the thread; batches not yet written are dropped.
   ~OrderWriter();
   OrderWriter(const OrderWriter&) = delete;
@@ -55,7 +55,7 @@ class OrderWriter {
   void Run();
   Status Write(WriteBatch& batch);
 
-  store::BulkWriter& writer_;
+  BulkWriter& writer_;
   IdMap customers_;
   IdMap products_;
   IdMap orders_;

@@ -26,7 +26,7 @@ int SlotOfProductField(std::string_view field) {
 
 class ProductSink final : public RowSink {
  public:
-  ProductSink(store::BulkWriter& writer, const Mapping& mapping, const ConvertOptions& options)
+  ProductSink(BulkWriter& writer, const Mapping& mapping, const ConvertOptions& options)
       : writer_(writer), mapping_(mapping), options_(options) {}
 
   Result<RowResult> Add(const Row& row) override {
@@ -74,7 +74,7 @@ class ProductSink final : public RowSink {
   Status Finish() override { return Status::Ok(); }
 
  private:
-  store::BulkWriter& writer_;
+  BulkWriter& writer_;
   const Mapping& mapping_;
   ConvertOptions options_;
   bool writing_ = true;
@@ -83,7 +83,7 @@ class ProductSink final : public RowSink {
 
 }  // namespace
 
-std::unique_ptr<RowSink> MakeProductSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeProductSink(BulkWriter& writer, const Mapping& mapping,
                                          const ConvertOptions& options) {
   return std::make_unique<ProductSink>(writer, mapping, options);
 }

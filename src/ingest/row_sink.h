@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // RowSink: turns mapped rows into customers, products or orders and writes them through a
-// store::BulkWriter. One sink per import; not thread-safe.
+// BulkWriter. One sink per import; not thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include "core/time.h"
 #include "ingest/mapping.h"
 #include "ingest/row.h"
-#include "store/store.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::ingest {
 
@@ -44,13 +44,13 @@ class RowSink {
 };
 
 // REQUIRES: `writer` and `mapping` outlive the sink; mapping.entity() matches.
-std::unique_ptr<RowSink> MakeCustomerSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeCustomerSink(BulkWriter& writer, const Mapping& mapping,
                                           const ConvertOptions& options);
-std::unique_ptr<RowSink> MakeProductSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeProductSink(BulkWriter& writer, const Mapping& mapping,
                                          const ConvertOptions& options);
-std::unique_ptr<RowSink> MakeOrderSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeOrderSink(BulkWriter& writer, const Mapping& mapping,
                                        const ConvertOptions& options);
-std::unique_ptr<RowSink> MakeSink(store::BulkWriter& writer, const Mapping& mapping,
+std::unique_ptr<RowSink> MakeSink(BulkWriter& writer, const Mapping& mapping,
                                   const ConvertOptions& options);
 
 }  // namespace centric::ingest

@@ -13,7 +13,6 @@
 #include "jobs/transactions_source.h"
 #include "areas/retention/analysis_report.h"
 #include "areas/retention/retention_store.h"
-#include "store/store.h"
 
 namespace centric::jobs {
 

@@ -11,7 +11,7 @@ void ApiTest::SetUp() {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
   stores_ = ::centric::testing::FreshStores(GetParam().name, &url_);
   ASSERT_NE(stores_, nullptr);
-  store_ = &stores_->core();
+  store_ = &stores_->customers();
   for (auto [role, out] : {std::pair{Role::kAdmin, &admin_}, std::pair{Role::kAgent, &agent_},
                            std::pair{Role::kAnalyst, &analyst_}}) {
     auto issued = access::IssueToken(stores_->access(), std::string(RoleName(role)) + " for tests", role);

@@ -46,7 +46,7 @@ class ApiTest : public ::testing::TestWithParam<::centric::testing::BackendParam
   int64_t CreateInteraction(int64_t customer_id, std::string_view kind, std::string_view when);
 
   std::unique_ptr<Stores> stores_;
-  store::Store* store_ = nullptr;  // stores_->core(), which most tests read and write
+  customers::CustomerStore* store_ = nullptr;  // stores_->customers(), which most tests use
   std::string url_;  // for more connections to the same store
   std::string admin_;
   std::string agent_;

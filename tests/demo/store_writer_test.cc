@@ -5,10 +5,10 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
-#include "areas/orders/order_store.h"
 #include "core/json_codec.h"
 #include "demo/demo.h"
-#include "store/store.h"
+#include "areas/stores.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::demo {
 namespace {
@@ -20,31 +20,31 @@ DemoOptions Options(int64_t customers, uint64_t seed = 5) {
   return options;
 }
 
-std::unique_ptr<store::Store> OpenMemory() {
-  auto store = store::OpenStore(":memory:");
+std::unique_ptr<Stores> OpenMemory() {
+  auto store = Stores::Open(":memory:");
   EXPECT_TRUE(store.has_value()) << store.error().ToString();
   return std::move(*store);
 }
 
 // The store's contents as JSON Lines. created_at/updated_at are cleared: the store stamps
 // them with the clock at write time, so they are the one thing a seed does not fix.
-std::string Export(store::Store& store) {
+std::string Export(Stores& store) {
   std::string out;
-  auto status = orders::MakeOrderStore(store.connection())->ScanProducts([&](const Product& p) {
+  auto status = store.orders().ScanProducts([&](const Product& p) {
     Product copy = p;
     copy.created_at = copy.updated_at = Timestamp{};
     out += boost::json::serialize(ToJson(copy)) + "\n";
     return Status::Ok();
   });
   EXPECT_TRUE(status.ok());
-  status = store.ScanCustomers([&](const Customer& c) {
+  status = store.customers().ScanCustomers([&](const Customer& c) {
     Customer copy = c;
     copy.created_at = copy.updated_at = Timestamp{};
     out += boost::json::serialize(ToJson(copy)) + "\n";
     return Status::Ok();
   });
   EXPECT_TRUE(status.ok());
-  status = orders::MakeOrderStore(store.connection())->ScanOrders([&](const Order& o) {
+  status = store.orders().ScanOrders([&](const Order& o) {
     out += boost::json::serialize(ToJson(o)) + "\n";
     return Status::Ok();
   });
@@ -56,7 +56,7 @@ TEST(StoreWriterTest, StoreCountsMatchTheSummary) {
   auto store = OpenMemory();
   auto summary = WriteDemo(*store, Options(2000));
   ASSERT_TRUE(summary.has_value()) << summary.error().ToString();
-  auto stats = store->Stats();
+  auto stats = ingest::CountRows(store->connection());
   ASSERT_TRUE(stats.has_value());
   EXPECT_EQ(stats->customers, summary->customers);
   EXPECT_EQ(stats->products, summary->products);
@@ -67,7 +67,7 @@ TEST(StoreWriterTest, StoreCountsMatchTheSummary) {
   EXPECT_GT(summary->orders, 4000);
   EXPECT_GT(summary->interactions, 500);
 
-  auto c = store->GetCustomerByExternalId("D0000042");
+  auto c = store->customers().GetCustomerByExternalId("D0000042");
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->attributes.at("demo_seed"), "5");
   EXPECT_TRUE(c->attributes.contains("income_group"));
@@ -76,13 +76,13 @@ TEST(StoreWriterTest, StoreCountsMatchTheSummary) {
 TEST(StoreWriterTest, RerunningTheSameSeedDoesNotDuplicate) {
   auto store = OpenMemory();
   ASSERT_TRUE(WriteDemo(*store, Options(600)).has_value());
-  auto first = store->Stats();
+  auto first = ingest::CountRows(store->connection());
   auto before = Export(*store);
   auto again = WriteDemo(*store, Options(600));
   ASSERT_TRUE(again.has_value()) << again.error().ToString();
   EXPECT_EQ(again->existing_customers, 600);
   EXPECT_EQ(again->interactions, 0);
-  auto second = store->Stats();
+  auto second = ingest::CountRows(store->connection());
   EXPECT_EQ(second->customers, first->customers);
   EXPECT_EQ(second->orders, first->orders);
   EXPECT_EQ(second->order_lines, first->order_lines);
@@ -96,7 +96,7 @@ TEST(StoreWriterTest, RerunningTheSameSeedDoesNotDuplicate) {
   auto fresh = OpenMemory();
   auto direct = WriteDemo(*fresh, Options(900));
   ASSERT_TRUE(direct.has_value());
-  EXPECT_EQ(store->Stats()->interactions, fresh->Stats()->interactions);
+  EXPECT_EQ(ingest::CountRows(store->connection())->interactions, ingest::CountRows(fresh->connection())->interactions);
   EXPECT_EQ(Export(*store), Export(*fresh));
 }
 
@@ -106,7 +106,7 @@ TEST(StoreWriterTest, RefusesToMixSeeds) {
   auto other = WriteDemo(*store, Options(50, 2));
   ASSERT_FALSE(other.has_value());
   EXPECT_EQ(other.error().code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(store->Stats()->customers, 50);
+  EXPECT_EQ(ingest::CountRows(store->connection())->customers, 50);
 }
 
 TEST(StoreWriterTest, SameSeedGivesIdenticalExportsInFileStores) {
@@ -118,7 +118,7 @@ TEST(StoreWriterTest, SameSeedGivesIdenticalExportsInFileStores) {
   for (int run = 0; run < 2; ++run) {
     auto path = dir / ("run" + std::to_string(run) + ".db");
     std::filesystem::remove(path);
-    auto store = store::OpenStore(path.string());
+    auto store = Stores::Open(path.string());
     ASSERT_TRUE(store.has_value()) << store.error().ToString();
     DemoOptions options = Options(700, 11);
     options.threads = run == 0 ? 1 : 3;

@@ -6,10 +6,9 @@
 
 #include <boost/json.hpp>
 
-#include "areas/orders/order_store.h"
 #include "run_centric.h"
 #include "areas/stores.h"
-#include "store/store.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::ingest {
 namespace {
@@ -60,7 +59,7 @@ TEST(ImportCliTest, NoOutputPathOverwritesTheStore) {
       EXPECT_THAT(refused.err, HasSubstr("--output: " + target + " is the store's own file"));
     }
   }
-  auto stats = (*store::OpenStore(db))->Stats();
+  auto stats = ingest::CountRows((*Stores::Open(db))->connection());
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->order_lines, 99);
 }
@@ -94,7 +93,7 @@ TEST(ImportCliTest, ImportsTheOnlineRetailExportAndExportsItBack) {
   const std::string db2 = dir.Path("copy.db");
   auto back = RunCentric(dir, {"import", "orders", exported, "--db", db2});
   ASSERT_EQ(back.exit_code, 0) << back.err;
-  auto stats = (*store::OpenStore(db2))->Stats();
+  auto stats = ingest::CountRows((*Stores::Open(db2))->connection());
   EXPECT_EQ(stats->orders, 14);
   EXPECT_EQ(stats->order_lines, 99);
 
@@ -145,8 +144,8 @@ TEST(ImportCliTest, BadRowsExitWithOneAndChangeNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "centric: " + bad + ": 1 bad row; nothing was imported (--skip-bad REJECTS.csv "
                    "imports the good rows)\n" + bad + ":3: price: 'x' is not a number\n");
-  auto store = *store::OpenStore(db);
-  auto products = orders::MakeOrderStore(store->connection())->ListProducts({});
+  auto store = *Stores::Open(db);
+  auto products = store->orders().ListProducts({});
   ASSERT_EQ(products->items.size(), 1u);
   EXPECT_EQ(products->items[0].price_minor, 100);
 

@@ -15,7 +15,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "areas/orders/order_store.h"
+#include "areas/stores.h"
 #include "ingest/ingest.h"
 #include "run_centric.h"
 
@@ -28,12 +28,12 @@ using testing::StartCentric;
 
 // Every customer, product and order, as export text.
 std::string Snapshot(const std::string& db) {
-  auto store = store::OpenStore(db);
+  auto store = Stores::Open(db);
   EXPECT_TRUE(store) << store.error().ToString();
   std::string text;
   auto out = text::Output::ToString(&text);
   for (Entity e : {Entity::kCustomers, Entity::kProducts, Entity::kOrders}) {
-    EXPECT_TRUE(Export(**store, *orders::MakeOrderStore((*store)->connection()), e, Format::kCsv, *out));
+    EXPECT_TRUE(Export((*store)->customers(), (*store)->orders(), e, Format::kCsv, *out));
   }
   EXPECT_TRUE(out->Close().ok());
   return text;

@@ -7,7 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "areas/orders/order_store.h"
+#include "areas/stores.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "ingest/ingest.h"
 #include "test_files.h"
 
@@ -49,9 +50,9 @@ struct Totals {
   int64_t orders = 0, cancelled = 0, lines = 0, total_minor = 0, cancelled_minor = 0;
 };
 
-Totals SumOrders(store::Store& store) {
+Totals SumOrders(Stores& store) {
   Totals t;
-  Status s = orders::MakeOrderStore(store.connection())->ScanOrders([&](const Order& o) {
+  Status s = store.orders().ScanOrders([&](const Order& o) {
     ++t.orders;
     t.lines += static_cast<int64_t>(o.lines.size());
     t.total_minor += o.total_minor;
@@ -65,22 +66,22 @@ Totals SumOrders(store::Store& store) {
   return t;
 }
 
-std::unique_ptr<store::Store> MemoryStore() {
-  auto store = store::OpenStore(":memory:");
+std::unique_ptr<Stores> MemoryStore() {
+  auto store = Stores::Open(":memory:");
   EXPECT_TRUE(store) << store.error().ToString();
   return std::move(*store);
 }
 
 TEST(OnlineRetailTest, ImportsTheOnlineRetailIIExport) {
   auto store = MemoryStore();
-  auto summary = Import(*store, RetailIIOptions());
+  auto summary = Import(store->connection(), RetailIIOptions());
   ASSERT_TRUE(summary) << summary.error().ToString();
   EXPECT_EQ(summary->rows_read, 99);
   EXPECT_EQ(summary->imported, 99);
   EXPECT_EQ(summary->rejected, 0);
   EXPECT_EQ(summary->orders, 14);
 
-  auto stats = store->Stats();
+  auto stats = ingest::CountRows(store->connection());
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->customers, 7);
   EXPECT_EQ(stats->products, 72);
@@ -91,10 +92,10 @@ TEST(OnlineRetailTest, ImportsTheOnlineRetailIIExport) {
   EXPECT_EQ(t.total_minor, 310973);  // £3,109.73
 
   // The first invoice: 7 lines for customer 17850 on 1 Dec 2010 08:26, £139.12.
-  auto customer = store->GetCustomerByExternalId("17850");
+  auto customer = store->customers().GetCustomerByExternalId("17850");
   ASSERT_TRUE(customer);
   EXPECT_EQ(customer->country, "United Kingdom");
-  auto orders = orders::MakeOrderStore(store->connection())->ListOrders({.customer_id = customer->id});
+  auto orders = store->orders().ListOrders({.customer_id = customer->id});
   ASSERT_TRUE(orders);
   ASSERT_FALSE(orders->items.empty());
   const Order* first = nullptr;
@@ -115,12 +116,12 @@ TEST(OnlineRetailTest, ImportsTheOnlineRetailIIExport) {
 
 TEST(OnlineRetailTest, ReimportingChangesNothing) {
   auto store = MemoryStore();
-  ASSERT_TRUE(Import(*store, RetailIIOptions()));
-  auto before = *store->Stats();
+  ASSERT_TRUE(Import(store->connection(), RetailIIOptions()));
+  auto before = *ingest::CountRows(store->connection());
   Totals t1 = SumOrders(*store);
-  auto again = Import(*store, RetailIIOptions());
+  auto again = Import(store->connection(), RetailIIOptions());
   ASSERT_TRUE(again) << again.error().ToString();
-  auto after = *store->Stats();
+  auto after = *ingest::CountRows(store->connection());
   EXPECT_EQ(after.customers, before.customers);
   EXPECT_EQ(after.products, before.products);
   EXPECT_EQ(after.orders, before.orders);
@@ -130,7 +131,7 @@ TEST(OnlineRetailTest, ReimportingChangesNothing) {
 
 TEST(OnlineRetailTest, BrokenRowsFailTheWholeImportWithTheirLines) {
   auto store = MemoryStore();
-  auto summary = Import(*store, RetailOptions());
+  auto summary = Import(store->connection(), RetailOptions());
   ASSERT_FALSE(summary);
   EXPECT_EQ(summary.error().code(), StatusCode::kInvalidArgument);
   // A comma is missing between description and quantity on these four lines.
@@ -141,7 +142,7 @@ TEST(OnlineRetailTest, BrokenRowsFailTheWholeImportWithTheirLines) {
                           kRetail + ":172: expected 8 columns, found 7",
                           kRetail + ":175: expected 8 columns, found 7",
                           kRetail + ":179: expected 8 columns, found 7"));
-  auto stats = *store->Stats();
+  auto stats = *ingest::CountRows(store->connection());
   EXPECT_EQ(stats.customers, 0);
   EXPECT_EQ(stats.products, 0);
   EXPECT_EQ(stats.orders, 0);
@@ -152,7 +153,7 @@ TEST(OnlineRetailTest, SkipBadImportsTheRestAndWritesTheBrokenRows) {
   auto store = MemoryStore();
   auto options = RetailOptions();
   options.rejects_path = dir.Path("rejects.csv");
-  auto summary = Import(*store, options);
+  auto summary = Import(store->connection(), options);
   ASSERT_TRUE(summary) << summary.error().ToString();
   EXPECT_EQ(summary->rows_read, 183);
   EXPECT_EQ(summary->imported, 179);
@@ -161,7 +162,7 @@ TEST(OnlineRetailTest, SkipBadImportsTheRestAndWritesTheBrokenRows) {
   EXPECT_EQ(summary->orders, 23);
   EXPECT_EQ(summary->cancelled_orders, 1);
 
-  auto stats = *store->Stats();
+  auto stats = *ingest::CountRows(store->connection());
   EXPECT_EQ(stats.customers, 14);
   EXPECT_EQ(stats.products, 140);
   EXPECT_EQ(stats.orders, 23);

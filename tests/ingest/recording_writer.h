@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// A store::BulkWriter that keeps every call in memory, for testing the importer's conversions
+// A BulkWriter that keeps every call in memory, for testing the importer's conversions
 // without a database. Ensure* create once per key, as the real writers do.
 #pragma once
 
@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
-#include "store/store.h"
+#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::ingest::testing {
 
-class RecordingWriter final : public store::BulkWriter {
+class RecordingWriter final : public BulkWriter {
  public:
   Result<CustomerId> UpsertCustomer(const Customer& c) override {
     CENTRIC_RETURN_IF_ERROR(ValidateCustomer(c));

@@ -7,7 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "areas/orders/order_store.h"
+#include "areas/stores.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "ingest/ingest.h"
 #include "test_files.h"
 
@@ -16,14 +17,14 @@ namespace {
 
 using testing::ScratchDir;
 
-std::unique_ptr<store::Store> MemoryStore() {
-  auto store = store::OpenStore(":memory:");
+std::unique_ptr<Stores> MemoryStore() {
+  auto store = Stores::Open(":memory:");
   EXPECT_TRUE(store) << store.error().ToString();
   return std::move(*store);
 }
 
-void BuildWorld(store::Store& store) {
-  auto w = *store.BeginBulk();
+void BuildWorld(Stores& store) {
+  auto w = *ingest::BeginBulk(store.connection());
   Customer ana;
   ana.external_id = "c-1";
   ana.name = "Ana \"Nana\" Lima, PhD\nsecond line";
@@ -85,19 +86,19 @@ void BuildWorld(store::Store& store) {
   ASSERT_TRUE(w->Commit().ok());
 }
 
-std::string ExportText(store::Store& store, Entity entity, Format format) {
+std::string ExportText(Stores& store, Entity entity, Format format) {
   std::string text;
   auto out = text::Output::ToString(&text);
-  auto n = Export(store, *orders::MakeOrderStore(store.connection()), entity, format, *out);
+  auto n = Export(store.customers(), store.orders(), entity, format, *out);
   EXPECT_TRUE(n) << n.error().ToString();
   EXPECT_TRUE(out->Close().ok());
   return text;
 }
 
 // Entities without what the store assigns (ids, times) and with references by key.
-std::vector<Customer> Customers(store::Store& store) {
+std::vector<Customer> Customers(Stores& store) {
   std::vector<Customer> out;
-  EXPECT_TRUE(store.ScanCustomers([&](const Customer& c) {
+  EXPECT_TRUE(store.customers().ScanCustomers([&](const Customer& c) {
     Customer copy = c;
     copy.id = 0;
     copy.created_at = copy.updated_at = {};
@@ -106,9 +107,9 @@ std::vector<Customer> Customers(store::Store& store) {
   }).ok());
   return out;
 }
-std::vector<Product> Products(store::Store& store) {
+std::vector<Product> Products(Stores& store) {
   std::vector<Product> out;
-  EXPECT_TRUE(orders::MakeOrderStore(store.connection())->ScanProducts([&](const Product& p) {
+  EXPECT_TRUE(store.orders().ScanProducts([&](const Product& p) {
     Product copy = p;
     copy.id = 0;
     copy.created_at = copy.updated_at = {};
@@ -117,13 +118,13 @@ std::vector<Product> Products(store::Store& store) {
   }).ok());
   return out;
 }
-std::vector<Order> Orders(store::Store& store) {
+std::vector<Order> Orders(Stores& store) {
   std::vector<Order> out;
-  EXPECT_TRUE(orders::MakeOrderStore(store.connection())->ScanOrders([&](const Order& o) {
+  EXPECT_TRUE(store.orders().ScanOrders([&](const Order& o) {
     Order copy = o;
     copy.id = 0;
     // The customer by external id, folded into the order's key.
-    copy.external_id = store.GetCustomer(o.customer_id)->external_id + "/" + o.external_id;
+    copy.external_id = store.customers().GetCustomer(o.customer_id)->external_id + "/" + o.external_id;
     copy.customer_id = 0;
     for (auto& l : copy.lines) l.product_id = 0;  // compared by sku
     out.push_back(copy);
@@ -146,7 +147,7 @@ TEST_P(RoundTripTest, ExportThenImportIntoAnEmptyStoreGivesEqualData) {
     ImportOptions options;
     options.entity = e;
     options.path = path;
-    auto r = Import(*b, options);
+    auto r = Import(b->connection(), options);
     ASSERT_TRUE(r) << EntityName(e) << ": " << r.error().ToString();
     EXPECT_EQ(r->rejected, 0);
     EXPECT_TRUE(r->ignored_columns.empty());

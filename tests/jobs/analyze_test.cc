@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "ingest/bulk/bulk_writer.h"
 #include "jobs/analyze.h"
 
 #include <gtest/gtest.h>
@@ -19,9 +20,9 @@ using ::centric::testing::BackendParam;
 // A shop of 300 customers over a year, from 2024-01-01: each buys a first time in the first
 // two months and then every 2 to 40 days until a per-customer stop day; some orders are
 // cancellations (negative totals). Deterministic.
-void FillShop(store::Store& store) {
+void FillShop(Stores& stores) {
   std::mt19937_64 rng(7);
-  auto writer = store.BeginBulk();
+  auto writer = ingest::BeginBulk(stores.connection());
   ASSERT_TRUE(writer);
   auto& w = **writer;
   Product p;
@@ -57,10 +58,10 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
   auto stores = ::centric::testing::FreshStores(GetParam().name);
   ASSERT_NE(stores, nullptr);
-  store::Store* store = &stores->core();
+  customers::CustomerStore* store = &stores->customers();
   retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
-  FillShop(*store);
+  FillShop(*stores);
   auto as_of = *ParseIso8601("2024-10-31");
   auto holdout = *ParseIso8601("2024-12-31");
   auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(as_of), .period = analytics::clv::Period::kDay,
@@ -93,7 +94,7 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   EXPECT_GE(prediction->p_alive, 0);
   EXPECT_LE(prediction->p_alive, 1);
   EXPECT_TRUE(std::isfinite(prediction->clv));
-  EXPECT_EQ(store->Stats()->customers, 300);
+  EXPECT_EQ(ingest::CountRows(stores->connection())->customers, 300);
 }
 
 // Every buyer gets an RFM segment, a churn band, a tier and its service level, and the
@@ -104,10 +105,10 @@ TEST_P(AnalyzeStoreTest, SegmentsEveryBuyerAndReportsTheSections) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
   auto stores = ::centric::testing::FreshStores(GetParam().name);
   ASSERT_NE(stores, nullptr);
-  store::Store* store = &stores->core();
+  customers::CustomerStore* store = &stores->customers();
   retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
-  FillShop(*store);
+  FillShop(*stores);
   auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(*ParseIso8601("2024-12-31"))});
   ASSERT_TRUE(result) << result.error().ToString();
   const boost::json::object report = retention::EncodeReport(result->result.report);
@@ -175,14 +176,14 @@ TEST_P(AnalyzeStoreTest, RefreshReusesTheOptionsOfTheLatestRun) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
   auto stores = ::centric::testing::FreshStores(GetParam().name);
   ASSERT_NE(stores, nullptr);
-  store::Store* store = &stores->core();
+  customers::CustomerStore* store = &stores->customers();
   retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
   auto nothing = RefreshStoreAnalysis(*analyses);
   ASSERT_TRUE(nothing) << nothing.error().ToString();
   EXPECT_FALSE(nothing->has_value());  // never analysed: nothing to refresh
 
-  FillShop(*store);
+  FillShop(*stores);
   AnalyzeOptions options;
   options.period = analytics::clv::Period::kDay;
   options.horizon_months = 6;
@@ -205,7 +206,7 @@ TEST_P(AnalyzeStoreTest, AnEmptyStoreIsAClearError) {
   CENTRIC_REQUIRE_BACKEND(GetParam().name);
   auto stores = ::centric::testing::FreshStores(GetParam().name);
   ASSERT_NE(stores, nullptr);
-  store::Store* store = &stores->core();
+  customers::CustomerStore* store = &stores->customers();
   retention::RetentionStore* analyses = &stores->retention();
   ASSERT_NE(store, nullptr);
   auto result = AnalyzeStore(*analyses, {});

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "ingest/bulk/bulk_writer.h"
 #include "jobs/crosssell.h"
 
 #include <gtest/gtest.h>
@@ -24,8 +25,8 @@ using ::centric::testing::BackendParam;
 // Orders: 90 + 180 + 40 + 20 + 2 = 332. Per order, Pizza is in 90 + 180 + 40 + 1 = 311 orders,
 // Pasta in 90 (the return is not a purchase), both in 90: Pizza -> Pasta has confidence
 // 90/311 and lift (90/311) / (90/332) = 332/311.
-void FillShop(store::Store& store) {
-  auto writer = store.BeginBulk();
+void FillShop(Stores& stores) {
+  auto writer = ingest::BeginBulk(stores.connection());
   ASSERT_TRUE(writer);
   auto& w = **writer;
   auto product = [&](const char* sku, const char* name, const char* category, int64_t price) {
@@ -106,11 +107,11 @@ class CrossSellStoreTest : public ::testing::TestWithParam<BackendParam> {
     CENTRIC_REQUIRE_BACKEND(GetParam().name);
     stores_ = ::centric::testing::FreshStores(GetParam().name);
     ASSERT_NE(stores_, nullptr);
-    store_ = &stores_->core();
-    FillShop(*store_);
+    store_ = &stores_->customers();
+    FillShop(*stores_);
   }
   std::unique_ptr<Stores> stores_;
-  store::Store* store_ = nullptr;  // stores_->core(): the shop's customers and orders
+  customers::CustomerStore* store_ = nullptr;  // stores_->customers(): the shop's customers
   crosssell::CrossSellStore& model() { return stores_->crosssell(); }
 };
 

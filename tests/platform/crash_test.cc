@@ -22,6 +22,7 @@
 #include "api/handle_request.h"
 #include "api/services.h"
 #include "areas/access/credentials.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "platform/audit/audit_log.h"
 #include "platform/events/event_log.h"
 #include "platform/events/event_types.h"
@@ -114,7 +115,7 @@ class CrashTest : public ::testing::TestWithParam<BackendParam> {
     auto stores = Stores::Open(url_);
     EXPECT_TRUE(stores) << stores.error().ToString();
     if (!stores) return seen;
-    Status s = (*stores)->core().ScanCustomers([&](const Customer& c) {
+    Status s = (*stores)->customers().ScanCustomers([&](const Customer& c) {
       seen.customers[c.external_id] = c.id;
       return Status::Ok();
     });
@@ -198,7 +199,7 @@ TEST_P(CrashTest, ImportsKilledMidwayKeepWholeImportsWithTheirRecordsAndNothingE
     auto stores = Stores::Open(url);
     if (!stores) _exit(4);
     for (int batch = 0;; ++batch) {
-      auto bulk = (*stores)->core().BeginBulk();
+      auto bulk = ingest::BeginBulk((*stores)->connection());
       if (!bulk) _exit(5);
       (*bulk)->set_source(fmt::format("customers batch-{}.csv", batch));
       for (int i = 0; i < kPerImport; ++i) {

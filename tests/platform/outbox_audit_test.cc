@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "ingest/bulk/bulk_writer.h"
 #include "platform/audit/audit_log.h"
 #include "platform/events/event_log.h"
 #include "platform/store/postgres/postgres_connection.h"
@@ -24,16 +25,16 @@ class OutboxAuditTest : public ::testing::TestWithParam<BackendParam> {
     CENTRIC_REQUIRE_BACKEND(GetParam().name);
     stores_ = ::centric::testing::FreshStores(GetParam().name);
     ASSERT_NE(stores_, nullptr);
-    store_ = &stores_->core();
+    store_ = &stores_->customers();
     Actor ana;
     ana.kind = ActorKind::kUser;
     ana.id = 7;
     ana.name = "ana@example.com";
     ana.role = Role::kAgent;
     ana.source = "192.0.2.10";
-    store_->connection().set_actor(ana);
-    events_ = MakeEventLog(store_->connection());
-    audit_ = MakeAuditLog(store_->connection());
+    stores_->connection().set_actor(ana);
+    events_ = MakeEventLog(stores_->connection());
+    audit_ = MakeAuditLog(stores_->connection());
   }
 
   std::vector<Event> AllEvents() {
@@ -58,7 +59,7 @@ class OutboxAuditTest : public ::testing::TestWithParam<BackendParam> {
   }
 
   std::unique_ptr<Stores> stores_;
-  store::Store* store_ = nullptr;  // stores_->core()
+  customers::CustomerStore* store_ = nullptr;  // stores_->customers()
   std::unique_ptr<EventLog> events_;
   std::unique_ptr<AuditLog> audit_;
 };
@@ -130,7 +131,7 @@ TEST_P(OutboxAuditTest, ABulkWriteRecordsItselfOnceAndEachCustomerItTouchedOnce)
   ASSERT_TRUE(product) << product.error().ToString();
   const int64_t events_before = *events_->LastPosition();
   {
-    auto writer = store_->BeginBulk();
+    auto writer = ingest::BeginBulk(stores_->connection());
     ASSERT_TRUE(writer);
     (*writer)->set_source("orders sales.csv");
     for (int i = 1; i <= 3; ++i) {
@@ -168,7 +169,7 @@ TEST_P(OutboxAuditTest, ABulkWriteRecordsItselfOnceAndEachCustomerItTouchedOnce)
 
 TEST_P(OutboxAuditTest, ARolledBackBulkWriteLeavesNoEvent) {
   {
-    auto writer = store_->BeginBulk();
+    auto writer = ingest::BeginBulk(stores_->connection());
     ASSERT_TRUE(writer);
     ASSERT_TRUE((*writer)->EnsureCustomer("C-1", Customer{}));
     // Destroyed without Commit: everything rolls back.
@@ -205,7 +206,7 @@ TEST_P(OutboxAuditTest, NoSecretReachesTheAuditLog) {
 
 TEST_P(OutboxAuditTest, TheDatabaseRefusesToEditOrDeleteTheLog) {
   ASSERT_TRUE(store_->CreateCustomer(MakeCustomer("C-1", "Mai")));
-  store::Connection& c = store_->connection();
+  store::Connection& c = stores_->connection();
   auto exec = [&](const char* sql) -> Status {
     if (auto* sqlite = dynamic_cast<store::sqlite::SqliteConnection*>(&c)) {
       return sqlite->db().Exec(sql);

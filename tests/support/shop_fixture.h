@@ -20,9 +20,9 @@ class ShopStoreTest : public ::testing::TestWithParam<BackendParam> {
  protected:
   void SetUp() override {
     CENTRIC_REQUIRE_BACKEND(GetParam().name);
-    stores_ = FreshStores(GetParam().name);
+    stores_ = FreshStores(GetParam().name, &url_);
     ASSERT_NE(stores_, nullptr);
-    store_ = &stores_->core();
+    store_ = &stores_->customers();
     orders_ = &stores_->orders();
   }
 
@@ -69,8 +69,9 @@ class ShopStoreTest : public ::testing::TestWithParam<BackendParam> {
   }
 
   std::unique_ptr<Stores> stores_;
-  store::Store* store_ = nullptr;           // stores_->core(): the shop's customers
-  orders::OrderStore* orders_ = nullptr;   // stores_->orders(): its catalogue and orders
+  customers::CustomerStore* store_ = nullptr;  // stores_->customers(): the shop's customers
+  orders::OrderStore* orders_ = nullptr;       // stores_->orders(): its catalogue and orders
+  std::string url_;  // the database, for tests that open more connections to it
 };
 
 }  // namespace centric::testing

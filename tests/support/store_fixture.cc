@@ -81,15 +81,4 @@ std::unique_ptr<Stores> FreshStores(const std::string& backend, std::string* url
   return std::move(*opened);
 }
 
-std::unique_ptr<store::Store> FreshStore(const std::string& backend, std::string* url_out) {
-  const std::string url = FreshUrl(backend);
-  if (url_out) *url_out = url;
-  auto opened = store::OpenStore(url);
-  if (!opened) {
-    ADD_FAILURE() << "cannot open " << backend << " store: " << opened.error().ToString();
-    return nullptr;
-  }
-  return std::move(*opened);
-}
-
 }  // namespace centric::testing

@@ -13,7 +13,6 @@
 #include <gtest/gtest.h>
 
 #include "areas/stores.h"
-#include "store/store.h"
 
 namespace centric::testing {
 
@@ -24,14 +23,10 @@ struct BackendParam {
 // The backends to run: {"sqlite", "postgresql"}.
 std::vector<BackendParam> TestBackends();
 
-// A fresh, empty, migrated store of `backend`. For SQLite a new file in a temp directory (so
-// several connections can share it); for PostgreSQL the scratch database with its public
-// schema dropped and recreated. `url_out`, when given, receives the URL to open more
-// connections to the same store.
-std::unique_ptr<store::Store> FreshStore(const std::string& backend,
-                                         std::string* url_out = nullptr);
-
-// The same, with every area's store on one connection.
+// A fresh, empty, migrated database of `backend` with every area's store on one connection.
+// For SQLite a new file in a temp directory (so several connections can share it); for
+// PostgreSQL the scratch database with its public schema dropped and recreated. `url_out`,
+// when given, receives the URL to open more connections to the same database.
 std::unique_ptr<Stores> FreshStores(const std::string& backend, std::string* url_out = nullptr);
 
 // True unless `backend` is PostgreSQL and CENTRIC_TEST_PG_DSN is not set.

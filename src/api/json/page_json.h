@@ -6,7 +6,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "store/store.h"
+#include "platform/store/page.h"
 
 namespace centric::api {
 

@@ -9,8 +9,6 @@
 namespace centric::api {
 
 void AddMetaRoutes(Router& router);         // /health, /api/v1/openapi.json
-void AddCustomerRoutes(Router& router);     // /api/v1/customers...
-void AddInteractionRoutes(Router& router);  // /api/v1/interactions...
 void AddAuditRoutes(Router& router);        // /api/v1/audit..., /api/v1/events (admin)
 
 }  // namespace centric::api

@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "store/store.h"
+#include "platform/store/page.h"
 
 namespace centric::store::internal {
 namespace json = boost::json;

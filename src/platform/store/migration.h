@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// A versioned schema migration, embedded in the executable from src/store/migrations/<backend>.
+// A versioned schema migration, embedded in the executable from migrations/<backend>/.
 // Migrations apply in version order, each in its own transaction, recorded in
 // schema_migrations; a store opened by an older Centric refuses a newer schema.
 #pragma once

@@ -83,15 +83,15 @@ class DispatcherTest : public ::testing::TestWithParam<BackendParam> {
     Customer c;
     c.external_id = external_id;
     c.name = external_id;
-    auto created = stores_->core().CreateCustomer(c);
+    auto created = stores_->customers().CreateCustomer(c);
     EXPECT_TRUE(created);
     return created ? created->id : 0;
   }
   void Rename(CustomerId id, const std::string& name) {
-    auto c = stores_->core().GetCustomer(id);
+    auto c = stores_->customers().GetCustomer(id);
     ASSERT_TRUE(c);
     c->name = name;
-    ASSERT_TRUE(stores_->core().UpdateCustomer(*c));
+    ASSERT_TRUE(stores_->customers().UpdateCustomer(*c));
   }
 
   // Rounds until nothing is pending or `seconds` pass.

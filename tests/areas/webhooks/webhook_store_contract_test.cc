@@ -43,7 +43,7 @@ class WebhookStoreContractTest : public ::testing::TestWithParam<BackendParam> {
     Customer c;
     c.external_id = external_id;
     c.name = external_id;
-    auto created = stores_->core().CreateCustomer(c);
+    auto created = stores_->customers().CreateCustomer(c);
     EXPECT_TRUE(created);
     return created ? *created : Customer{};
   }
@@ -118,9 +118,9 @@ TEST_P(WebhookStoreContractTest, DeliveriesAreQueuedOnceAndHandedOutOnePerCustom
   const Customer mai = AddCustomer("mai");
   Customer renamed = mai;
   renamed.name = "Mai T";
-  ASSERT_TRUE(stores_->core().UpdateCustomer(renamed));
+  ASSERT_TRUE(stores_->customers().UpdateCustomer(renamed));
   renamed.name = "Mai Tran";
-  ASSERT_TRUE(stores_->core().UpdateCustomer(renamed));
+  ASSERT_TRUE(stores_->customers().UpdateCustomer(renamed));
   const Customer bo = AddCustomer("bo");
   std::vector<NewDelivery> queue;
   for (int64_t p = 1; p <= 4; ++p) {

@@ -138,7 +138,7 @@ Response Recommendations(const Request& request, Services& services) {
   if (level != "all" && level != "category" && level != "product") {
     return ErrorResponse(InvalidArgument("must be all, category or product", "level"));
   }
-  auto customer = services.stores.core().GetCustomer(*id);
+  auto customer = services.stores.customers().GetCustomer(*id);
   if (!customer) return ErrorResponse(customer.error());
   auto lines = services.stores.crosssell().CustomerPurchases(*id);
   if (!lines) return ErrorResponse(lines.error());
@@ -244,7 +244,7 @@ Response Categories(const Request& request, Services& services) {
       if (targets.size() >= targets_wanted) break;
       if (!t.is_object() || !t.as_object().contains("customer_id")) continue;
       json::object target = t.as_object();
-      auto customer = services.stores.core().GetCustomer(target["customer_id"].to_number<int64_t>());
+      auto customer = services.stores.customers().GetCustomer(target["customer_id"].to_number<int64_t>());
       if (!customer) {
         if (customer.error().code() == StatusCode::kNotFound) continue;
         return ErrorResponse(customer.error());

@@ -214,7 +214,7 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
   } else {
     auto stores = OpenStoresOrReport(ctx);
     if (!stores) return kExitFailure;
-    store::Store* store = &stores->core();
+    customers::CustomerStore* store = &stores->customers();
     auto analysis = jobs::AnalyzeStore(stores->retention(), options);
     if (!analysis) return ReportError(analysis.error());
     run_id = analysis->run_id;

@@ -73,7 +73,7 @@ Response Predictions(const Request& request, Services& services) {
   QueryReader query(request.query);
   if (Status s = query.Finish(); !s.ok()) return ErrorResponse(s);
   // Tell an unknown customer apart from a known one without a prediction.
-  if (auto customer = services.stores.core().GetCustomer(*id); !customer) {
+  if (auto customer = services.stores.customers().GetCustomer(*id); !customer) {
     return ErrorResponse(customer.error());
   }
   auto prediction = services.stores.retention().GetPrediction(*id);
