@@ -12,8 +12,8 @@
 #include <random>
 #include <string>
 
-#include "areas/access/credentials.h"
 #include "api/handle_request.h"
+#include "areas/access/credentials.h"
 #include "synthetic_data.h"
 
 namespace centric::api {

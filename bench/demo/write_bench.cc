@@ -10,8 +10,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "demo/demo.h"
 #include "areas/stores.h"
+#include "demo/demo.h"
 #include "ingest/bulk/bulk_writer.h"
 
 namespace {

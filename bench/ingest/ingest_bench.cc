@@ -29,7 +29,8 @@ const std::string& RetailText() {
 const std::string& RetailFile() {
   static const std::string path = [] {
     std::string p = (std::filesystem::temp_directory_path() /
-                     ("centric_ingest_bench_" + std::to_string(::getpid()) + ".csv")).string();
+                     ("centric_ingest_bench_" + std::to_string(::getpid()) + ".csv"))
+                        .string();
     std::FILE* f = std::fopen(p.c_str(), "wb");
     bench::WriteRetailCsv(f, kLines);
     std::fclose(f);

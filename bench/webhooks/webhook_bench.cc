@@ -12,14 +12,13 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "areas/stores.h"
 #include "areas/webhooks/delivery_body.h"
@@ -38,8 +37,9 @@ double Seconds(Clock::time_point start) {
 
 void ResetPostgres(const std::string& url) {
   PGconn* conn = PQconnectdb(url.c_str());
-  PQclear(PQexec(conn, "SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASCADE; "
-                       "CREATE SCHEMA public;"));
+  PQclear(PQexec(conn,
+                 "SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASCADE; "
+                 "CREATE SCHEMA public;"));
   PQfinish(conn);
 }
 
@@ -48,7 +48,8 @@ std::string FreshUrl(const std::string& db, int run) {
     ResetPostgres(db);
     return db;
   }
-  auto path = std::filesystem::temp_directory_path() / fmt::format("centric-webhook-bench-{}.db", run);
+  auto path =
+      std::filesystem::temp_directory_path() / fmt::format("centric-webhook-bench-{}.db", run);
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   return path.string();
 }
@@ -81,12 +82,11 @@ double CurlBaseline(const std::string& url, const std::string& body, int events,
     threads.emplace_back([&, t] {
       CURL* curl = curl_easy_init();
       for (int i = t; i < events; i += senders) {
-        const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now());
+        const auto now =
+            std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         curl_slist* list = nullptr;
-        for (const auto& [k, v] : webhooks::DeliveryHeaders(std::string(40, 's'), body,
-                                                            "customer.created",
-                                                            std::to_string(i), now)) {
+        for (const auto& [k, v] : webhooks::DeliveryHeaders(
+                 std::string(40, 's'), body, "customer.created", std::to_string(i), now)) {
           list = curl_slist_append(list, (k + ": " + v).c_str());
         }
         list = curl_slist_append(list, "Expect:");
@@ -120,8 +120,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   curl_global_init(CURL_GLOBAL_DEFAULT);
 
-  fmt::print("backend,run,events,dispatcher_s,dispatcher_events_per_s,curl_s,curl_posts_per_s,"
-             "ratio\n");
+  fmt::print(
+      "backend,run,events,dispatcher_s,dispatcher_events_per_s,curl_s,curl_posts_per_s,"
+      "ratio\n");
   for (int run = 0; run < runs; ++run) {
     testing::HttpReceiver receiver(nullptr, /*record=*/false);
     const std::string url = FreshUrl(db, run);
@@ -159,9 +160,9 @@ int main(int argc, char** argv) {
     sample.payload_json = R"({"customer_id":12345,"via":"import"})";
     const std::string body = webhooks::EventBody(sample);
     const double baseline = CurlBaseline(receiver.url(), body, events, senders);
-    fmt::print("{},{},{},{:.3f},{:.0f},{:.3f},{:.0f},{:.2f}\n",
-               (*stores)->backend(), run + 1, events, dispatched, events / dispatched, baseline,
-               events / baseline, baseline / dispatched);
+    fmt::print("{},{},{},{:.3f},{:.0f},{:.3f},{:.0f},{:.2f}\n", (*stores)->backend(), run + 1,
+               events, dispatched, events / dispatched, baseline, events / baseline,
+               baseline / dispatched);
   }
   return 0;
 }

@@ -5,8 +5,8 @@
 
 #include <exception>
 
-#include "api/permit.h"
 #include "api/http_status.h"
+#include "api/permit.h"
 #include "api/query.h"
 #include "api/routes/routes.h"
 #include "api/static_files.h"
@@ -41,20 +41,22 @@ Router BuildRouter() {
 Result<Caller> Identify(const Request& request, Services& services) {
   Caller caller;
   if (!request.authorization.empty() || request.cookie.empty()) {
-    CENTRIC_ASSIGN_OR_RETURN(access::ApiToken token, access::Authenticate(request.authorization,
-                                                                        services.stores.access()));
+    CENTRIC_ASSIGN_OR_RETURN(access::ApiToken token,
+                             access::Authenticate(request.authorization, services.stores.access()));
     caller.role = token.role;
     caller.token = std::move(token);
     return caller;
   }
-  CENTRIC_ASSIGN_OR_RETURN(access::SignedIn signed_in,
-                           access::AuthenticateSession(request.cookie, services.stores.access(),
-                                               std::chrono::time_point_cast<Timestamp::duration>(
-                                                   std::chrono::system_clock::now())));
+  CENTRIC_ASSIGN_OR_RETURN(
+      access::SignedIn signed_in,
+      access::AuthenticateSession(
+          request.cookie, services.stores.access(),
+          std::chrono::time_point_cast<Timestamp::duration>(std::chrono::system_clock::now())));
   const bool reads = request.method == Method::kGet || request.method == Method::kHead;
   if (!reads && !access::SameSecret(request.csrf_token, signed_in.session.csrf_token)) {
-    return Error(PermissionDenied(fmt::format(
-        "missing or wrong {} header: send the csrf_token of GET /api/v1/session", access::kCsrfHeader)));
+    return Error(PermissionDenied(
+        fmt::format("missing or wrong {} header: send the csrf_token of GET /api/v1/session",
+                    access::kCsrfHeader)));
   }
   caller.role = signed_in.user.role;
   caller.user = std::move(signed_in.user);

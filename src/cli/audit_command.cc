@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // centric audit: the audit log, newest first, as a table, CSV or JSON Lines.
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include <boost/json/serialize.hpp>
 
 #include "api/json/audit_json.h"
 #include "cli/command.h"
@@ -60,8 +61,8 @@ int RunAudit(CliContext& ctx, const AuditOptions& options) {
     } else if (options.format == "jsonl") {
       (*out)->Write(boost::json::serialize(api::AuditEntryJson(e)) + "\n");
     } else {
-      std::string who = e.actor.name.empty() ? std::string(platform::ActorKindName(e.actor.kind))
-                                             : e.actor.name;
+      std::string who =
+          e.actor.name.empty() ? std::string(platform::ActorKindName(e.actor.kind)) : e.actor.name;
       (*out)->Write(fmt::format("{:>6}  {}  {:<24} {:<15} {:<10} {} {}  {}\n", e.id,
                                 FormatIso8601(e.at), who, e.actor.source, e.action, e.entity,
                                 e.entity_id, e.changes_json));

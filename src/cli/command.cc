@@ -11,8 +11,7 @@
 namespace centric::cli {
 
 void AddDbOption(CLI::App& command, CliContext& ctx) {
-  command.add_option("--db", ctx.db,
-                     "Store: a SQLite file path, or postgresql://user@host/dbname")
+  command.add_option("--db", ctx.db, "Store: a SQLite file path, or postgresql://user@host/dbname")
       ->capture_default_str();
 }
 

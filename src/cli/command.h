@@ -4,10 +4,9 @@
 // registers itself on the CLI11 app through a Register* function declared here.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "areas/stores.h"
 
@@ -45,7 +44,6 @@ void RegisterImport(CLI::App& app, CliContext& ctx);
 void RegisterExport(CLI::App& app, CliContext& ctx);
 void RegisterDemo(CLI::App& app, CliContext& ctx);
 void RegisterServe(CLI::App& app, CliContext& ctx);
-void RegisterBasket(CLI::App& app, CliContext& ctx);
 void RegisterAudit(CLI::App& app, CliContext& ctx);
 
 }  // namespace centric::cli

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "ingest/ingest.h"
@@ -33,7 +33,7 @@ void RegisterExport(CLI::App& app, CliContext& ctx) {
       "Exit codes: 0 exported, 1 failed, 2 usage error.");
   cmd->callback([&ctx, args] {
     auto entity = *ingest::ParseEntity(args->entity);
-    ingest::Format format = args->format.empty() ? ingest::FormatForPath(args->output)
+    ingest::Format format = args->format.empty()      ? ingest::FormatForPath(args->output)
                             : args->format == "jsonl" ? ingest::Format::kJsonl
                                                       : ingest::Format::kCsv;
     if (Status s = RefuseStoreAsOutput(ctx.db, args->output, "--output"); !s.ok()) {
@@ -56,8 +56,8 @@ void RegisterExport(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (args->output != "-") {
-      fmt::print(stderr, "exported {} {} {} to {}\n", *count, args->entity == "orders" ? "order lines of" : "",
-                 args->entity, args->output);
+      fmt::print(stderr, "exported {} {} {} to {}\n", *count,
+                 args->entity == "orders" ? "order lines of" : "", args->entity, args->output);
     }
     ctx.exit_code = kExitOk;
   });

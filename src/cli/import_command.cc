@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "core/money.h"
@@ -38,7 +37,8 @@ int UsageError(std::string_view message) {
 std::optional<int> BuildOptions(const ImportArgs& args, ingest::ImportOptions& o) {
   o.entity = *ingest::ParseEntity(args.entity);  // CLI11 checked the name
   o.path = args.file;
-  if (!args.format.empty()) o.format = args.format == "jsonl" ? ingest::Format::kJsonl : ingest::Format::kCsv;
+  if (!args.format.empty())
+    o.format = args.format == "jsonl" ? ingest::Format::kJsonl : ingest::Format::kCsv;
   std::string map_text;
   for (const auto& m : args.maps) {
     if (!map_text.empty()) map_text += ',';
@@ -64,7 +64,8 @@ std::optional<int> BuildOptions(const ImportArgs& args, ingest::ImportOptions& o
              args.delimiter[0] != '\r') {
     o.delimiter = args.delimiter[0];
   } else {
-    return UsageError(fmt::format("--delimiter: '{}' is not one character (or 'tab')", args.delimiter));
+    return UsageError(
+        fmt::format("--delimiter: '{}' is not one character (or 'tab')", args.delimiter));
   }
   return std::nullopt;
 }
@@ -81,9 +82,11 @@ void PrintProgress(std::string_view entity, const ingest::ImportProgress& p) {
 }
 
 void PrintSummary(const ImportArgs& args, const ingest::ImportSummary& s) {
-  fmt::print("{} {} from {}: {} rows read, {} imported, {} rejected, {} skipped in {:.2f} s ({:.0f} rows/s)\n",
-             args.dry_run ? "checked" : "imported", args.entity, args.file, s.rows_read, s.imported,
-             s.rejected, s.skipped, s.seconds, s.RowsPerSecond());
+  fmt::print(
+      "{} {} from {}: {} rows read, {} imported, {} rejected, {} skipped in {:.2f} s ({:.0f} "
+      "rows/s)\n",
+      args.dry_run ? "checked" : "imported", args.entity, args.file, s.rows_read, s.imported,
+      s.rejected, s.skipped, s.seconds, s.RowsPerSecond());
   if (args.entity == "orders") {
     fmt::print("{} orders ({} cancelled); rows without a customer id are skipped\n", s.orders,
                s.cancelled_orders);
@@ -127,7 +130,8 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
       ->check(CLI::IsMember({"customers", "products", "orders"}));
   cmd->add_option("FILE", args->file, "CSV or JSON Lines file; - reads standard input")->required();
   AddDbOption(*cmd, ctx);
-  cmd->add_option("--format", args->format, "csv or jsonl (default: jsonl for .jsonl/.ndjson, else csv)")
+  cmd->add_option("--format", args->format,
+                  "csv or jsonl (default: jsonl for .jsonl/.ndjson, else csv)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   cmd->add_option("--map", args->maps,
                   "field=Column,... mapping file columns to fields; quote a column containing "
@@ -136,7 +140,8 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
       ->take_all();
   cmd->add_option("--date-format", args->date_format,
                   "strftime-style format of dates, e.g. \"%m/%d/%Y %H:%M\" (default ISO 8601)");
-  cmd->add_option("--currency", args->currency, "currency of rows that name none")->capture_default_str();
+  cmd->add_option("--currency", args->currency, "currency of rows that name none")
+      ->capture_default_str();
   cmd->add_option("--cancel-prefix", args->cancel_prefix,
                   "orders: invoices starting with this are cancellations")
       ->capture_default_str();
@@ -170,7 +175,8 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
     }
     bool progress_shown = false;
     if (!args->quiet && ::isatty(STDERR_FILENO)) {
-      options.on_progress = [&progress_shown, entity = args->entity](const ingest::ImportProgress& p) {
+      options.on_progress = [&progress_shown,
+                             entity = args->entity](const ingest::ImportProgress& p) {
         progress_shown = true;
         PrintProgress(entity, p);
       };
@@ -192,7 +198,8 @@ void RegisterImport(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (!summary->ignored_columns.empty()) {
-      fmt::print(stderr, "centric: columns not imported: {}\n", fmt::join(summary->ignored_columns, ", "));
+      fmt::print(stderr, "centric: columns not imported: {}\n",
+                 fmt::join(summary->ignored_columns, ", "));
     }
     PrintSummary(*args, *summary);
     ctx.exit_code = kExitOk;

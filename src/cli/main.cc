@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "areas/access/cli/access_commands.h"
+#include "areas/crosssell/cli/crosssell_commands.h"
 #include "areas/customers/cli/customer_commands.h"
 #include "areas/retention/cli/retention_commands.h"
 #include "areas/webhooks/cli/webhook_commands.h"
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
   RegisterExport(app, ctx);
   RegisterDemo(app, ctx);
   RegisterServe(app, ctx);
-  RegisterBasket(app, ctx);
+  centric::crosssell::RegisterCrossSellCommands(app, ctx);
   centric::access::RegisterAccessCommands(app, ctx);
   centric::retention::RegisterRetentionCommands(app, ctx);
   centric::webhooks::RegisterWebhookCommands(app, ctx);

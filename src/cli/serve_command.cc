@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <fmt/format.h>
-
-#include <filesystem>
 #include <signal.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -42,8 +41,10 @@ void Serve(CliContext& ctx, const ServeOptions& opts) {
   if (opts.web_given || std::filesystem::is_regular_file(opts.web + "/index.html", ec)) {
     options.web_root = opts.web;
   } else {
-    fmt::print(stderr, "centric: no web app in {} (build it with `npm run build` in web/); "
-               "serving the API only\n", opts.web);
+    fmt::print(stderr,
+               "centric: no web app in {} (build it with `npm run build` in web/); "
+               "serving the API only\n",
+               opts.web);
   }
   // Each ":memory:" connection is a database of its own; threads would not see each other's
   // writes.

@@ -18,12 +18,12 @@
 #include <string_view>
 #include <vector>
 
+#include "areas/stores.h"
 #include "core/customer.h"
 #include "core/interaction.h"
 #include "core/order.h"
 #include "core/product.h"
 #include "core/result.h"
-#include "areas/stores.h"
 
 namespace centric::demo {
 

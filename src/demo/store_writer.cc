@@ -68,8 +68,7 @@ class StoreSink : public DemoSink {
 
 // How many demo customers, D0000001 onwards, an earlier run left in the store. A run writes
 // its customers in one transaction, so they form a prefix and a binary search finds its end.
-Result<int64_t> ExistingDemoCustomers(customers::CustomerStore& store,
-                                      const DemoOptions& options) {
+Result<int64_t> ExistingDemoCustomers(customers::CustomerStore& store, const DemoOptions& options) {
   auto exists = [&](int64_t index) -> Result<bool> {
     auto found = store.GetCustomerByExternalId(CustomerExternalId(index));
     if (found) return true;

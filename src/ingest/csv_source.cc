@@ -47,9 +47,9 @@ class CsvSource final : public RowSource {
       return true;
     }
     if (record_.fields.size() != columns_.size()) {
-      row.error = RowError{record_.line, "",
-                           fmt::format("expected {} columns, found {}", columns_.size(),
-                                       record_.fields.size())};
+      row.error = RowError{
+          record_.line, "",
+          fmt::format("expected {} columns, found {}", columns_.size(), record_.fields.size())};
       return true;
     }
     const size_t field_count = Fields(mapping.entity()).size();

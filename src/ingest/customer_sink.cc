@@ -35,7 +35,8 @@ class CustomerSink final : public RowSink {
 
   Result<RowResult> Add(const Row& row) override {
     auto reject = [&](std::string_view column, std::string reason) {
-      return RowResult{RowOutcome::kRejected, RowError{row.line, std::string(column), std::move(reason)}};
+      return RowResult{RowOutcome::kRejected,
+                       RowError{row.line, std::string(column), std::move(reason)}};
     };
     std::string_view external_id = row.values[kExternalId];
     if (external_id.empty()) return reject(mapping_.ColumnName(kExternalId), "is required");
@@ -73,12 +74,13 @@ class CustomerSink final : public RowSink {
     }
     if (Status s = ValidateCustomer(c); !s.ok()) {
       int slot = SlotOfCustomerField(s.field());
-      return reject(slot >= 0 ? mapping_.ColumnName(slot) : std::string_view(s.field()), s.message());
+      return reject(slot >= 0 ? mapping_.ColumnName(slot) : std::string_view(s.field()),
+                    s.message());
     }
     if (const int64_t* first = first_line_.Find(c.external_id)) {
-      return reject(mapping_.ColumnName(kExternalId),
-                    fmt::format("duplicate external id '{}' (first on line {})", external_id,
-                                *first));
+      return reject(
+          mapping_.ColumnName(kExternalId),
+          fmt::format("duplicate external id '{}' (first on line {})", external_id, *first));
     }
     first_line_.Insert(c.external_id, row.line);
     if (writing_) {
@@ -109,9 +111,12 @@ std::unique_ptr<RowSink> MakeCustomerSink(BulkWriter& writer, const Mapping& map
 std::unique_ptr<RowSink> MakeSink(BulkWriter& writer, const Mapping& mapping,
                                   const ConvertOptions& options) {
   switch (mapping.entity()) {
-    case Entity::kCustomers: return MakeCustomerSink(writer, mapping, options);
-    case Entity::kProducts: return MakeProductSink(writer, mapping, options);
-    case Entity::kOrders: return MakeOrderSink(writer, mapping, options);
+    case Entity::kCustomers:
+      return MakeCustomerSink(writer, mapping, options);
+    case Entity::kProducts:
+      return MakeProductSink(writer, mapping, options);
+    case Entity::kOrders:
+      return MakeOrderSink(writer, mapping, options);
   }
   return nullptr;
 }

@@ -2,12 +2,12 @@
 // Export writes the shape the importer reads with no --map, so export then import is a
 // round trip: CSV columns and JSON keys are the import field names, money is decimal text in
 // the currency's minor-unit digits (exact, never a float), times are ISO 8601 UTC.
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
 #include <map>
 #include <set>
 #include <unordered_map>
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
 
 #include "core/money.h"
 #include "ingest/ingest.h"
@@ -45,11 +45,14 @@ Result<int64_t> ExportCustomers(customers::CustomerStore& store, Format format, 
       o["language"] = c.preferred_language;
       o["country"] = c.country;
       o["time_zone"] = c.time_zone;
-      o["first_seen"] = c.first_seen ? json::value(FormatIso8601(*c.first_seen)) : json::value(nullptr);
+      o["first_seen"] =
+          c.first_seen ? json::value(FormatIso8601(*c.first_seen)) : json::value(nullptr);
       o["tags"] = JsonList(c.tags);
       o["account_owner"] = c.account_owner;
-      for (const auto& [channel, granted] : c.consent) o[std::string(kConsentPrefix) + channel] = granted;
-      for (const auto& [name, value] : c.attributes) o[std::string(kAttributePrefix) + name] = value;
+      for (const auto& [channel, granted] : c.consent)
+        o[std::string(kConsentPrefix) + channel] = granted;
+      for (const auto& [name, value] : c.attributes)
+        o[std::string(kAttributePrefix) + name] = value;
       WriteJson(out, o);
       ++count;
       return Status::Ok();
@@ -116,9 +119,9 @@ Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, text::O
       o["currency"] = p.currency;
       WriteJson(out, o);
     } else {
-      for (std::string_view f : {std::string_view(p.sku), std::string_view(p.name),
-                                 std::string_view(p.category), std::string_view(price),
-                                 std::string_view(unit_cost), std::string_view(p.currency)}) {
+      for (std::string_view f :
+           {std::string_view(p.sku), std::string_view(p.name), std::string_view(p.category),
+            std::string_view(price), std::string_view(unit_cost), std::string_view(p.currency)}) {
         csv.Field(f);
       }
       csv.EndRecord();
@@ -129,8 +132,8 @@ Result<int64_t> ExportProducts(orders::OrderStore& store, Format format, text::O
   return count;
 }
 
-Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::OrderStore& store, Format format,
-                             text::Output& out) {
+Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::OrderStore& store,
+                             Format format, text::Output& out) {
   // Orders refer to customers and products by internal id; the file uses their keys.
   std::unordered_map<CustomerId, std::string> customers;
   CENTRIC_RETURN_IF_ERROR(customer_store.ScanCustomers([&](const Customer& c) {
@@ -142,9 +145,9 @@ Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::O
     products.emplace(p.id, p.sku);
     return Status::Ok();
   }));
-  static constexpr std::string_view kColumns[] = {
-      "invoice", "customer", "timestamp", "status", "currency", "product",
-      "description", "quantity", "price", "discount", "amount"};
+  static constexpr std::string_view kColumns[] = {"invoice",  "customer", "timestamp",   "status",
+                                                  "currency", "product",  "description", "quantity",
+                                                  "price",    "discount", "amount"};
   text::CsvWriter csv(out);
   if (format == Format::kCsv) {
     for (auto c : kColumns) csv.Field(c);
@@ -166,7 +169,8 @@ Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::O
         if (sku.empty()) {
           auto p = products.find(line->product_id);
           if (p == products.end()) {
-            return Internal(fmt::format("order {} refers to missing product {}", o.id, line->product_id));
+            return Internal(
+                fmt::format("order {} refers to missing product {}", o.id, line->product_id));
           }
           sku = p->second;
         }
@@ -175,7 +179,8 @@ Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::O
         discount = FormatMinorUnits(line->discount_minor, exponent);
         amount = FormatMinorUnits(line->amount_minor, exponent);
       }
-      std::string_view description = line ? std::string_view(line->description) : std::string_view();
+      std::string_view description =
+          line ? std::string_view(line->description) : std::string_view();
       if (format == Format::kJsonl) {
         json::object j;
         j["invoice"] = o.external_id;
@@ -213,13 +218,19 @@ Result<int64_t> ExportOrders(customers::CustomerStore& customer_store, orders::O
 
 }  // namespace
 
-Result<int64_t> Export(customers::CustomerStore& customers, orders::OrderStore& orders, Entity entity,
-                       Format format, text::Output& out) {
+Result<int64_t> Export(customers::CustomerStore& customers, orders::OrderStore& orders,
+                       Entity entity, Format format, text::Output& out) {
   Result<int64_t> count = 0;
   switch (entity) {
-    case Entity::kCustomers: count = ExportCustomers(customers, format, out); break;
-    case Entity::kProducts: count = ExportProducts(orders, format, out); break;
-    case Entity::kOrders: count = ExportOrders(customers, orders, format, out); break;
+    case Entity::kCustomers:
+      count = ExportCustomers(customers, format, out);
+      break;
+    case Entity::kProducts:
+      count = ExportProducts(orders, format, out);
+      break;
+    case Entity::kOrders:
+      count = ExportOrders(customers, orders, format, out);
+      break;
   }
   if (!count) return count;
   CENTRIC_RETURN_IF_ERROR(out.Flush());

@@ -2,10 +2,10 @@
 // The import loop: source -> mapping -> sink, with the bookkeeping of bad rows. Without a
 // rejects file the first bad row stops all writing (the transaction will be rolled back) but
 // reading goes on, so the error lists every bad row of the file in one go.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "ingest/ingest.h"
 #include "ingest/row_sink.h"
@@ -46,7 +46,8 @@ Result<ImportSummary> ImportRows(BulkWriter& writer, const ImportOptions& option
   const Format format = options.format.value_or(FormatForPath(options.path));
   std::unique_ptr<RowSource> source;
   if (format == Format::kCsv) {
-    CENTRIC_ASSIGN_OR_RETURN(source, OpenCsvSource(std::move(input), options.path, options.delimiter));
+    CENTRIC_ASSIGN_OR_RETURN(source,
+                             OpenCsvSource(std::move(input), options.path, options.delimiter));
   } else {
     CENTRIC_ASSIGN_OR_RETURN(source, OpenJsonlSource(std::move(input), options.path));
   }
@@ -71,8 +72,10 @@ Result<ImportSummary> ImportRows(BulkWriter& writer, const ImportOptions& option
   ConvertOptions convert{options.date_format, options.currency, options.cancel_prefix};
   auto sink = MakeSink(writer, mapping, convert);
   std::error_code size_error;
-  const auto file_size = options.path == "-" ? 0 : std::filesystem::file_size(options.path, size_error);
-  const int64_t total_bytes = options.path == "-" || size_error ? -1 : static_cast<int64_t>(file_size);
+  const auto file_size =
+      options.path == "-" ? 0 : std::filesystem::file_size(options.path, size_error);
+  const int64_t total_bytes =
+      options.path == "-" || size_error ? -1 : static_cast<int64_t>(file_size);
   auto last_progress = start;
   std::vector<std::string> listed;
   Row row;
@@ -122,7 +125,8 @@ Result<ImportSummary> ImportRows(BulkWriter& writer, const ImportOptions& option
         options.path, summary.rejected, summary.rejected == 1 ? "row" : "rows");
     for (const auto& line : listed) message += "\n" + line;
     if (summary.rejected > static_cast<int64_t>(listed.size())) {
-      message += fmt::format("\n... and {} more", summary.rejected - static_cast<int64_t>(listed.size()));
+      message +=
+          fmt::format("\n... and {} more", summary.rejected - static_cast<int64_t>(listed.size()));
     }
     return Error(InvalidArgument(std::move(message)));
   }
@@ -139,10 +143,9 @@ Result<ImportSummary> Import(store::Connection& connection, const ImportOptions&
   CENTRIC_ASSIGN_OR_RETURN(auto writer, BeginBulk(connection));
   // The file's name only: the audit log says what was imported, not where the server keeps it.
   writer->set_source(fmt::format("{} {}", EntityName(options.entity),
-                                 options.path == "-" ? std::string("stdin")
-                                                     : std::filesystem::path(options.path)
-                                                           .filename()
-                                                           .string()));
+                                 options.path == "-"
+                                     ? std::string("stdin")
+                                     : std::filesystem::path(options.path).filename().string()));
   CENTRIC_ASSIGN_OR_RETURN(ImportSummary summary, ImportRows(*writer, options));
   CENTRIC_RETURN_IF_ERROR(writer->Commit());
   summary.seconds = SecondsSince(start);

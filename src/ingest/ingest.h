@@ -18,10 +18,10 @@
 #include "areas/orders/order_store.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "ingest/mapping.h"
 #include "ingest/row_source.h"
 #include "ingest/schema.h"
-#include "ingest/bulk/bulk_writer.h"
 #include "text/input_buffer.h"
 #include "text/output.h"
 
@@ -39,13 +39,13 @@ struct ImportProgress {
 
 struct ImportOptions {
   Entity entity = Entity::kCustomers;
-  std::string path;               // "-" is standard input
-  std::optional<Format> format;   // unset: JSON Lines for .jsonl/.ndjson, CSV otherwise
+  std::string path;              // "-" is standard input
+  std::optional<Format> format;  // unset: JSON Lines for .jsonl/.ndjson, CSV otherwise
   MapSpec map;
   DateFormat date_format = DateFormat::Iso8601();
-  std::string currency = "EUR";   // for rows that name none
+  std::string currency = "EUR";  // for rows that name none
   std::string cancel_prefix = "C";
-  std::string rejects_path;       // set: skip bad rows and write them here (CSV)
+  std::string rejects_path;  // set: skip bad rows and write them here (CSV)
   char delimiter = ',';
   size_t chunk_bytes = text::kDefaultChunkBytes;
   // Called from time to time (at most every 250 ms) while rows are read.
@@ -55,13 +55,15 @@ struct ImportOptions {
 struct ImportSummary {
   int64_t rows_read = 0;  // data records, not counting the header
   int64_t imported = 0;
-  int64_t rejected = 0;   // bad rows (written to the rejects file)
-  int64_t skipped = 0;    // rows left out on purpose: orders without a customer id
-  int64_t orders = 0;     // orders written (orders only)
+  int64_t rejected = 0;  // bad rows (written to the rejects file)
+  int64_t skipped = 0;   // rows left out on purpose: orders without a customer id
+  int64_t orders = 0;    // orders written (orders only)
   int64_t cancelled_orders = 0;
   std::vector<std::string> ignored_columns;  // columns that feed no field
   double seconds = 0;
-  double RowsPerSecond() const { return seconds > 0 ? static_cast<double>(rows_read) / seconds : 0; }
+  double RowsPerSecond() const {
+    return seconds > 0 ? static_cast<double>(rows_read) / seconds : 0;
+  }
 };
 
 Format FormatForPath(std::string_view path);
@@ -87,7 +89,7 @@ std::unique_ptr<BulkWriter> MakeDryRunWriter();
 // `orders` (orders name their customer by external id, so they read both). Returns the number
 // of records (order lines for orders). Errors from the stores, or Unavailable when `out`
 // cannot be written.
-Result<int64_t> Export(customers::CustomerStore& customers, orders::OrderStore& orders, Entity entity,
-                       Format format, text::Output& out);
+Result<int64_t> Export(customers::CustomerStore& customers, orders::OrderStore& orders,
+                       Entity entity, Format format, text::Output& out);
 
 }  // namespace centric::ingest

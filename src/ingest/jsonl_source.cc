@@ -3,8 +3,9 @@
 // columns. Scalars become their text (numbers as written by the JSON serializer, booleans as
 // "true"/"false", null as empty); an array of scalars becomes its elements joined by ';', the
 // list separator of CSV files, so both formats feed the same conversions.
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "ingest/jsonl_reader.h"
 #include "ingest/row_source.h"
@@ -17,26 +18,44 @@ namespace json = boost::json;
 
 std::string_view KindName(const json::value& v) {
   switch (v.kind()) {
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
-    case json::kind::string: return "a string";
-    case json::kind::bool_: return "a boolean";
-    case json::kind::null: return "null";
-    default: return "a number";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
+    case json::kind::string:
+      return "a string";
+    case json::kind::bool_:
+      return "a boolean";
+    case json::kind::null:
+      return "null";
+    default:
+      return "a number";
   }
 }
 
 // Appends the text of scalar `v` to `out`; false when `v` is not a scalar.
 bool AppendScalar(const json::value& v, std::string& out) {
   switch (v.kind()) {
-    case json::kind::string: out.append(v.get_string().data(), v.get_string().size()); return true;
-    case json::kind::int64: out += std::to_string(v.get_int64()); return true;
-    case json::kind::uint64: out += std::to_string(v.get_uint64()); return true;
+    case json::kind::string:
+      out.append(v.get_string().data(), v.get_string().size());
+      return true;
+    case json::kind::int64:
+      out += std::to_string(v.get_int64());
+      return true;
+    case json::kind::uint64:
+      out += std::to_string(v.get_uint64());
+      return true;
     // Shortest text that reads back as the same double: 2.25, not 2.25E0.
-    case json::kind::double_: out += fmt::format("{}", v.get_double()); return true;
-    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; return true;
-    case json::kind::null: return true;
-    default: return false;
+    case json::kind::double_:
+      out += fmt::format("{}", v.get_double());
+      return true;
+    case json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      return true;
+    case json::kind::null:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -50,8 +69,8 @@ class JsonlSource final : public RowSource {
     if (!any) return InvalidArgument(fmt::format("{}: empty file (no JSON object)", file_));
     std::string reason = Parse();
     if (!reason.empty()) {
-      return InvalidArgument(fmt::format("{}:{}: {}; the first line names the columns", file_,
-                                         line_.line, reason));
+      return InvalidArgument(
+          fmt::format("{}:{}: {}; the first line names the columns", file_, line_.line, reason));
     }
     for (const auto& kv : value_.get_object()) columns_.emplace_back(kv.key());
     first_pending_ = true;
@@ -139,7 +158,8 @@ class JsonlSource final : public RowSource {
     boost::system::error_code ec;
     value_ = json::parse(line_.text, ec);
     if (ec) return fmt::format("invalid JSON: {}", ec.message());
-    if (!value_.is_object()) return fmt::format("expected a JSON object, found {}", KindName(value_));
+    if (!value_.is_object())
+      return fmt::format("expected a JSON object, found {}", KindName(value_));
     return {};
   }
 

@@ -40,9 +40,8 @@ Result<MapSpec> ParseMapSpec(Entity entity, std::string_view text) {
     size_t eq = text.find('=', pos);
     size_t comma = text.find(',', pos);
     if (eq == std::string_view::npos || (comma != std::string_view::npos && comma < eq)) {
-      std::string_view entry = Trim(text.substr(pos, comma == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : comma - pos));
+      std::string_view entry = Trim(
+          text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
       return Error(MapError(fmt::format("expected field=COLUMN, got '{}'", entry)));
     }
     std::string_view field_name = Trim(text.substr(pos, eq - pos));
@@ -57,8 +56,8 @@ Result<MapSpec> ParseMapSpec(Entity entity, std::string_view text) {
       case text::RecordProblem::kUnterminatedQuote:
         return Error(MapError(fmt::format("unterminated quote in the column for '{}'", field)));
       case text::RecordProblem::kTextAfterQuote:
-        return Error(MapError(
-            fmt::format("unexpected text after the quoted column for '{}'", field)));
+        return Error(
+            MapError(fmt::format("unexpected text after the quoted column for '{}'", field)));
       default:
         break;
     }
@@ -139,8 +138,7 @@ void Mapping::AddColumnTargets(int column, bool auto_bind) {
   }
   if (int prefix = FindDynamicPrefix(entity_, name); prefix >= 0) {
     column_dynamic_[column] = static_cast<int>(dynamic_.size());
-    dynamic_.push_back(
-        {prefix, name.substr(DynamicPrefixes(entity_)[prefix].size()), column});
+    dynamic_.push_back({prefix, name.substr(DynamicPrefixes(entity_)[prefix].size()), column});
   }
 }
 

@@ -33,8 +33,9 @@ class OrderSink final : public RowSink {
 
   Result<RowResult> Add(const Row& row) override {
     auto reject = [&](int slot, std::string reason) {
-      return RowResult{RowOutcome::kRejected,
-                       RowError{row.line, std::string(mapping_.ColumnName(slot)), std::move(reason)}};
+      return RowResult{
+          RowOutcome::kRejected,
+          RowError{row.line, std::string(mapping_.ColumnName(slot)), std::move(reason)}};
     };
     auto too_long = [&](int slot, size_t limit) {
       return reject(slot, fmt::format("longer than {} bytes", limit));
@@ -42,8 +43,9 @@ class OrderSink final : public RowSink {
     const auto& v = row.values;
     std::string_view customer = TrimSpaces(v[kCustomer]);
     if (customer.empty()) {
-      return RowResult{RowOutcome::kSkipped,
-                       RowError{row.line, std::string(mapping_.ColumnName(kCustomer)), "no customer id"}};
+      return RowResult{
+          RowOutcome::kSkipped,
+          RowError{row.line, std::string(mapping_.ColumnName(kCustomer)), "no customer id"}};
     }
     if (customer.size() > kMaxIdBytes) return too_long(kCustomer, kMaxIdBytes);
     std::string_view invoice = v[kInvoice];
@@ -61,9 +63,10 @@ class OrderSink final : public RowSink {
       exponent_currency_ = std::string(currency);
       exponent_ = CurrencyExponent(currency);
     }
-    OrderStatus status = invoice.starts_with(options_.cancel_prefix) && !options_.cancel_prefix.empty()
-                             ? OrderStatus::kCancelled
-                             : OrderStatus::kPlaced;
+    OrderStatus status =
+        invoice.starts_with(options_.cancel_prefix) && !options_.cancel_prefix.empty()
+            ? OrderStatus::kCancelled
+            : OrderStatus::kPlaced;
     if (std::string_view s = TrimSpaces(v[kStatus]); !s.empty()) {
       auto parsed = ParseOrderStatus(s);
       if (!parsed) return reject(kStatus, parsed.error().message());

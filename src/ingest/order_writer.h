@@ -15,17 +15,17 @@
 #include <vector>
 
 #include "core/result.h"
-#include "ingest/id_map.h"
 #include "ingest/bulk/bulk_writer.h"
+#include "ingest/id_map.h"
 
 namespace centric::ingest {
 
 struct PendingOrder {
-  std::string key;              // invoice '\x1f' customer external id
-  std::string customer;         // external id
-  bool append = false;          // written earlier in this import: add the lines to it
-  Order order;                  // customer_id and line product_ids are resolved by the writer;
-                                // line.sku names the product
+  std::string key;       // invoice '\x1f' customer external id
+  std::string customer;  // external id
+  bool append = false;   // written earlier in this import: add the lines to it
+  Order order;           // customer_id and line product_ids are resolved by the writer;
+                         // line.sku names the product
 };
 
 struct WriteBatch {

@@ -31,8 +31,9 @@ class ProductSink final : public RowSink {
 
   Result<RowResult> Add(const Row& row) override {
     auto reject = [&](int slot, std::string reason) {
-      return RowResult{RowOutcome::kRejected,
-                       RowError{row.line, std::string(mapping_.ColumnName(slot)), std::move(reason)}};
+      return RowResult{
+          RowOutcome::kRejected,
+          RowError{row.line, std::string(mapping_.ColumnName(slot)), std::move(reason)}};
     };
     std::string_view sku = row.values[kSku];
     if (sku.empty()) return reject(kSku, "is required");
@@ -46,7 +47,8 @@ class ProductSink final : public RowSink {
       return reject(kCurrency, fmt::format("'{}' is not an ISO 4217 code", p.currency));
     }
     const int exponent = CurrencyExponent(p.currency);
-    for (auto [slot, into] : {std::pair{kPrice, &p.price_minor}, std::pair{kUnitCost, &p.unit_cost_minor}}) {
+    for (auto [slot, into] :
+         {std::pair{kPrice, &p.price_minor}, std::pair{kUnitCost, &p.unit_cost_minor}}) {
       std::string_view text = TrimSpaces(row.values[slot]);
       if (text.empty()) continue;
       auto decimal = ParseDecimal(text);

@@ -9,16 +9,16 @@
 
 #include "core/result.h"
 #include "core/time.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "ingest/mapping.h"
 #include "ingest/row.h"
-#include "ingest/bulk/bulk_writer.h"
 
 namespace centric::ingest {
 
 struct ConvertOptions {
   DateFormat date_format = DateFormat::Iso8601();
-  std::string currency = "EUR";      // when the row names none
-  std::string cancel_prefix = "C";   // invoices starting with it are cancellations
+  std::string currency = "EUR";     // when the row names none
+  std::string cancel_prefix = "C";  // invoices starting with it are cancellations
 };
 
 enum class RowOutcome { kImported, kSkipped, kRejected };

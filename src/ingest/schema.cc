@@ -9,18 +9,16 @@ namespace centric::ingest {
 namespace {
 
 constexpr FieldDef kCustomerFields[] = {
-    {"external_id", true}, {"name", false},      {"email", false},
-    {"phone", false},      {"language", false},  {"country", false},
-    {"time_zone", false},  {"first_seen", false}, {"tags", false},
-    {"account_owner", false}};
-constexpr FieldDef kProductFields[] = {{"sku", true},    {"name", false},
-                                       {"category", false}, {"price", false},
-                                       {"unit_cost", false}, {"currency", false}};
+    {"external_id", true}, {"name", false},         {"email", false},     {"phone", false},
+    {"language", false},   {"country", false},      {"time_zone", false}, {"first_seen", false},
+    {"tags", false},       {"account_owner", false}};
+constexpr FieldDef kProductFields[] = {{"sku", true},    {"name", false},      {"category", false},
+                                       {"price", false}, {"unit_cost", false}, {"currency", false}};
 // `customer` is required as a column, but an empty value is a guest order, not an error.
 constexpr FieldDef kOrderFields[] = {
-    {"invoice", true},      {"customer", true}, {"timestamp", true}, {"product", true},
-    {"quantity", true},     {"price", true},    {"description", false}, {"country", false},
-    {"currency", false},    {"category", false}, {"status", false},  {"discount", false},
+    {"invoice", true},   {"customer", true},  {"timestamp", true},    {"product", true},
+    {"quantity", true},  {"price", true},     {"description", false}, {"country", false},
+    {"currency", false}, {"category", false}, {"status", false},      {"discount", false},
     {"amount", false}};
 
 static_assert(std::size(kCustomerFields) == customer_field::kCount);
@@ -38,9 +36,12 @@ bool StartsWithIgnoreCase(std::string_view name, std::string_view prefix) {
 
 std::string_view EntityName(Entity entity) {
   switch (entity) {
-    case Entity::kCustomers: return "customers";
-    case Entity::kProducts: return "products";
-    case Entity::kOrders: return "orders";
+    case Entity::kCustomers:
+      return "customers";
+    case Entity::kProducts:
+      return "products";
+    case Entity::kOrders:
+      return "orders";
   }
   return "customers";
 }
@@ -49,15 +50,18 @@ Result<Entity> ParseEntity(std::string_view name) {
   if (name == "customers") return Entity::kCustomers;
   if (name == "products") return Entity::kProducts;
   if (name == "orders") return Entity::kOrders;
-  return Error(InvalidArgument(
-      fmt::format("'{}' is not one of customers, products, orders", name), "entity"));
+  return Error(InvalidArgument(fmt::format("'{}' is not one of customers, products, orders", name),
+                               "entity"));
 }
 
 std::span<const FieldDef> Fields(Entity entity) {
   switch (entity) {
-    case Entity::kCustomers: return kCustomerFields;
-    case Entity::kProducts: return kProductFields;
-    case Entity::kOrders: return kOrderFields;
+    case Entity::kCustomers:
+      return kCustomerFields;
+    case Entity::kProducts:
+      return kProductFields;
+    case Entity::kOrders:
+      return kOrderFields;
   }
   return {};
 }

@@ -27,8 +27,17 @@ struct FieldDef {
 // Slots of each entity, in the order of Fields(entity).
 namespace customer_field {
 enum : int {
-  kExternalId, kName, kEmail, kPhone, kLanguage, kCountry, kTimeZone, kFirstSeen, kTags,
-  kAccountOwner, kCount
+  kExternalId,
+  kName,
+  kEmail,
+  kPhone,
+  kLanguage,
+  kCountry,
+  kTimeZone,
+  kFirstSeen,
+  kTags,
+  kAccountOwner,
+  kCount
 };
 }  // namespace customer_field
 namespace product_field {
@@ -36,8 +45,20 @@ enum : int { kSku, kName, kCategory, kPrice, kUnitCost, kCurrency, kCount };
 }  // namespace product_field
 namespace order_field {
 enum : int {
-  kInvoice, kCustomer, kTimestamp, kProduct, kQuantity, kPrice, kDescription, kCountry,
-  kCurrency, kCategory, kStatus, kDiscount, kAmount, kCount
+  kInvoice,
+  kCustomer,
+  kTimestamp,
+  kProduct,
+  kQuantity,
+  kPrice,
+  kDescription,
+  kCountry,
+  kCurrency,
+  kCategory,
+  kStatus,
+  kDiscount,
+  kAmount,
+  kCount
 };
 }  // namespace order_field
 

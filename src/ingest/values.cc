@@ -15,7 +15,9 @@ std::string_view TrimSpaces(std::string_view text) {
 }
 
 Result<int64_t> ParseWholeNumber(std::string_view text) {
-  auto bad = [&] { return Error(InvalidArgument(fmt::format("'{}' is not a whole number", text))); };
+  auto bad = [&] {
+    return Error(InvalidArgument(fmt::format("'{}' is not a whole number", text)));
+  };
   std::string_view t = TrimSpaces(text);
   size_t pos = 0;
   bool negative = false;
@@ -48,8 +50,7 @@ Result<bool> ParseFlag(std::string_view text) {
   for (std::string_view no : {"false", "no", "0"}) {
     if (text::EqualsIgnoreCase(t, no)) return false;
   }
-  return Error(
-      InvalidArgument(fmt::format("'{}' is not one of true, false, yes, no, 1, 0", text)));
+  return Error(InvalidArgument(fmt::format("'{}' is not one of true, false, yes, no, 1, 0", text)));
 }
 
 std::vector<std::string> SplitList(std::string_view text) {

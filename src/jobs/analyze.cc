@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jobs/analyze.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "jobs/retention_report.h"
 
@@ -33,21 +33,20 @@ retention::ReportOptions OptionsOf(const AnalyzeOptions& o) {
 }  // namespace
 
 Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOptions& options) {
-  clv::RetentionOptions retention{
-      .as_of_day = options.as_of_day.value_or(loaded.last_day),
-      .period = options.period,
-      .model = options.model,
-      .holdout_end_day = options.holdout_end_day,
-      .horizon_months = options.horizon_months,
-      .monthly_discount_rate = options.monthly_discount_rate,
-      .margin = options.margin,
-      .threads = options.threads};
+  clv::RetentionOptions retention{.as_of_day = options.as_of_day.value_or(loaded.last_day),
+                                  .period = options.period,
+                                  .model = options.model,
+                                  .holdout_end_day = options.holdout_end_day,
+                                  .horizon_months = options.horizon_months,
+                                  .monthly_discount_rate = options.monthly_discount_rate,
+                                  .margin = options.margin,
+                                  .threads = options.threads};
   CENTRIC_ASSIGN_OR_RETURN(auto report, clv::AnalyzeRetention(loaded.transactions, retention));
   AnalyzeResult result;
   auto started = std::chrono::steady_clock::now();
   result.report = BuildReport(report);
-  CENTRIC_ASSIGN_OR_RETURN(result.segments, AddSegments(loaded.transactions, report,
-                                                         options.segments, result.report));
+  CENTRIC_ASSIGN_OR_RETURN(
+      result.segments, AddSegments(loaded.transactions, report, options.segments, result.report));
   result.report.options = OptionsOf(options);
   result.report.seconds = report.seconds;
   result.report.seconds.emplace_back(
@@ -57,8 +56,8 @@ Result<AnalyzeResult> Analyze(const LoadedTransactions& loaded, const AnalyzeOpt
   return result;
 }
 
-std::vector<retention::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
-                                                      const std::vector<int64_t>& customer_ids) {
+std::vector<retention::CustomerPrediction> PredictionRows(
+    const AnalyzeResult& result, const std::vector<int64_t>& customer_ids) {
   namespace seg = analytics::segments;
   const auto& s = result.retention.summaries;
   const auto& p = result.retention.predictions;
@@ -103,15 +102,16 @@ void RecordCurrency(retention::AnalysisReport& report,
       list += fmt::format("{}{} {:.0f} %", list.empty() ? "" : ", ", code,
                           100.0 * static_cast<double>(orders) / static_cast<double>(total));
     }
-    report.warnings.push_back(fmt::format(
-        "orders are in {} currencies ({}); amounts were added as if all were {}",
-        currencies.size(), list, currencies.front().first));
+    report.warnings.push_back(
+        fmt::format("orders are in {} currencies ({}); amounts were added as if all were {}",
+                    currencies.size(), list, currencies.front().first));
   }
 }
 
 }  // namespace
 
-Result<StoreAnalysis> AnalyzeStore(retention::RetentionStore& store, const AnalyzeOptions& options) {
+Result<StoreAnalysis> AnalyzeStore(retention::RetentionStore& store,
+                                   const AnalyzeOptions& options) {
   CENTRIC_ASSIGN_OR_RETURN(LoadedTransactions loaded, LoadFromStore(store));
   StoreAnalysis out;
   CENTRIC_ASSIGN_OR_RETURN(out.result, Analyze(loaded, options));

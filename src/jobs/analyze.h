@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "analytics/clv/clv.h"
-#include "jobs/segments_stage.h"
-#include "jobs/transactions_source.h"
 #include "areas/retention/analysis_report.h"
 #include "areas/retention/retention_store.h"
+#include "jobs/segments_stage.h"
+#include "jobs/transactions_source.h"
 
 namespace centric::jobs {
 
@@ -39,7 +39,7 @@ struct AnalyzeResult {
 // One prediction row per customer, for the store: entry i of the result with the id
 // customer_ids[summaries.customer[i]].
 std::vector<retention::CustomerPrediction> PredictionRows(const AnalyzeResult& result,
-                                                      const std::vector<int64_t>& customer_ids);
+                                                          const std::vector<int64_t>& customer_ids);
 
 // Runs the analysis on loaded transactions: retention models, predictions and segments.
 // Errors as analytics::clv::AnalyzeRetention and AddSegments.

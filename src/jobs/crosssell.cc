@@ -18,7 +18,9 @@ namespace basket = analytics::basket;
 namespace json = boost::json;
 using Clock = std::chrono::steady_clock;
 
-double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double Since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 std::vector<std::string> Names(const basket::Itemsets& sets, size_t i,
                                const basket::ItemDictionary& dictionary) {
@@ -38,15 +40,16 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
   CENTRIC_ASSIGN_OR_RETURN(basket::Baskets orders, BuildBaskets(data, per_order));
   size_t rules_kept = 0, itemsets = 0;
   if (orders.size() > 0) {
-    CENTRIC_ASSIGN_OR_RETURN(
-        basket::Itemsets frequent,
-        basket::MineItemsets(orders, {.min_support = min_support, .max_len = options.max_len,
-                                      .threads = options.threads}));
+    CENTRIC_ASSIGN_OR_RETURN(basket::Itemsets frequent,
+                             basket::MineItemsets(orders, {.min_support = min_support,
+                                                           .max_len = options.max_len,
+                                                           .threads = options.threads}));
     itemsets = frequent.size();
     CENTRIC_ASSIGN_OR_RETURN(
         std::vector<basket::Rule> rules,
         basket::GenerateRules(frequent, {.min_confidence = options.min_confidence,
-                                         .min_lift = 1.0, .top_per_antecedent = 20,
+                                         .min_lift = 1.0,
+                                         .top_per_antecedent = 20,
                                          .threads = options.threads}));
     std::stable_sort(rules.begin(), rules.end(), [](const basket::Rule& a, const basket::Rule& b) {
       return a.measures.lift > b.measures.lift;
@@ -57,9 +60,8 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
       const basket::RuleMeasures& m = rule.measures;
       model.rules.push_back(crosssell::CrossSellRule{
           level, Names(frequent, rule.antecedent, orders.dictionary()),
-          Names(frequent, rule.consequent, orders.dictionary()), rule.count,
-          rule.antecedent_count, rule.consequent_count, m.support, m.confidence, m.lift,
-          m.leverage, m.conviction});
+          Names(frequent, rule.consequent, orders.dictionary()), rule.count, rule.antecedent_count,
+          rule.consequent_count, m.support, m.confidence, m.lift, m.leverage, m.conviction});
     }
     report["min_count"] = frequent.min_count;
   }
@@ -102,8 +104,7 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
       const uint32_t j = of[k];
       const uint32_t co = neighbours.co_counts[at];
       model.neighbours.push_back(crosssell::CrossSellNeighbour{
-          level, names.name(i), static_cast<int>(k + 1), names.name(j),
-          neighbours.similarities[at],
+          level, names.name(i), static_cast<int>(k + 1), names.name(j), neighbours.similarities[at],
           basket::PairLift(co, neighbours.item_counts[i], neighbours.item_counts[j],
                            neighbours.num_baskets),
           static_cast<double>(co) / neighbours.item_counts[i], co});
@@ -121,8 +122,8 @@ Result<json::object> AddLevel(const PurchaseData& data, const BasketSpec& spec,
 }
 
 // Per customer: the behaviour the look-alike model reads. Columns of one row each.
-constexpr const char* kFeatureNames[] = {"log_orders",       "log_mean_order_value",
-                                         "log_distinct_items", "log_tenure_days",
+constexpr const char* kFeatureNames[] = {"log_orders",          "log_mean_order_value",
+                                         "log_distinct_items",  "log_tenure_days",
                                          "log_days_since_last", "return_share"};
 constexpr size_t kFeatures = std::size(kFeatureNames);
 
@@ -172,7 +173,8 @@ std::vector<double> CustomerFeatures(const PurchaseData& data) {
 
 // Coverage at the coverage depth, and the look-alike targets among single-category customers.
 Result<json::object> CoverageReport(const PurchaseData& data, const CrossSellOptions& options) {
-  BasketSpec spec{.level = BasketSpec::Level::kCategory, .depth = options.coverage_depth,
+  BasketSpec spec{.level = BasketSpec::Level::kCategory,
+                  .depth = options.coverage_depth,
                   .per = BasketSpec::Per::kCustomer};
   CENTRIC_ASSIGN_OR_RETURN(basket::Baskets customers, BuildBaskets(data, spec));
   std::set<std::string> offered;
@@ -216,8 +218,8 @@ Result<json::object> CoverageReport(const PurchaseData& data, const CrossSellOpt
   // Look-alike: learn "buys in 2+ categories" from a spread-out sample of customers.
   const std::vector<double> x = CustomerFeatures(data);
   const size_t n = customers.size();
-  const size_t stride = std::max<size_t>(1, (n + options.training_rows - 1) /
-                                                std::max<size_t>(options.training_rows, 1));
+  const size_t stride = std::max<size_t>(
+      1, (n + options.training_rows - 1) / std::max<size_t>(options.training_rows, 1));
   std::vector<double> train;
   std::vector<uint8_t> label;
   for (size_t c = 0; c < n; c += stride) {
@@ -286,8 +288,8 @@ Result<json::object> CoverageReport(const PurchaseData& data, const CrossSellOpt
 
 Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSellOptions& options) {
   if (options.coverage_depth < 0) {
-    return Error(Status(StatusCode::kInvalidArgument, "must be 0 (whole path) or more",
-                        "coverage_depth"));
+    return Error(
+        Status(StatusCode::kInvalidArgument, "must be 0 (whole path) or more", "coverage_depth"));
   }
   CrossSellResult result;
   json::object& report = result.report;
@@ -298,12 +300,12 @@ Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSell
   BasketSpec category{.level = BasketSpec::Level::kCategory};
   BasketSpec product{.level = BasketSpec::Level::kProduct};
   json::object levels;
-  CENTRIC_ASSIGN_OR_RETURN(levels["category"],
-                           AddLevel(data, category, "category", options.category_min_support,
-                                    options, result.model));
-  CENTRIC_ASSIGN_OR_RETURN(levels["product"],
-                           AddLevel(data, product, "product", options.product_min_support,
-                                    options, result.model));
+  CENTRIC_ASSIGN_OR_RETURN(
+      levels["category"],
+      AddLevel(data, category, "category", options.category_min_support, options, result.model));
+  CENTRIC_ASSIGN_OR_RETURN(
+      levels["product"],
+      AddLevel(data, product, "product", options.product_min_support, options, result.model));
   report["levels"] = std::move(levels);
   const auto coverage_started = Clock::now();
   CENTRIC_ASSIGN_OR_RETURN(json::object coverage, CoverageReport(data, options));
@@ -316,13 +318,14 @@ Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSell
                                       {"shrinkage", options.neighbours.shrinkage},
                                       {"top_k", options.neighbours.top_k},
                                       {"min_count", options.neighbours.min_count}};
-  report["seconds"] = json::object{{"coverage", Since(coverage_started)},
-                                   {"total", Since(started)}};
+  report["seconds"] =
+      json::object{{"coverage", Since(coverage_started)}, {"total", Since(started)}};
   result.model.report_json = json::serialize(report);
   return result;
 }
 
-Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue, crosssell::CrossSellStore& store,
+Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue,
+                                     crosssell::CrossSellStore& store,
                                      const CrossSellOptions& options) {
   const auto started = Clock::now();
   CENTRIC_ASSIGN_OR_RETURN(PurchaseData data, LoadPurchases(catalogue, store));
@@ -336,8 +339,8 @@ Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue, crosssell::C
 }
 
 Result<std::optional<CrossSellResult>> RefreshCrossSell(orders::OrderStore& catalogue,
-                                                       crosssell::CrossSellStore& store,
-                                                       retention::RetentionStore& retention) {
+                                                        crosssell::CrossSellStore& store,
+                                                        retention::RetentionStore& retention) {
   const bool analysed =
       store.LatestCrossSell().has_value() || retention.LatestAnalysis().has_value();
   if (!analysed) return std::optional<CrossSellResult>();

@@ -10,15 +10,15 @@
 #include <optional>
 
 #include "analytics/basket/neighbours.h"
-#include "jobs/purchase_baskets.h"
 #include "areas/crosssell/crosssell_store.h"
-#include "areas/retention/retention_store.h"
 #include "areas/orders/order_store.h"
+#include "areas/retention/retention_store.h"
+#include "jobs/purchase_baskets.h"
 
 namespace centric::jobs {
 
 struct CrossSellOptions {
-  int coverage_depth = 1;   // categories counted for coverage: 1 for departments
+  int coverage_depth = 1;               // categories counted for coverage: 1 for departments
   double category_min_support = 0.002;  // of orders, for category rules
   double product_min_support = 0.0005;  // of orders, for product rules
   double min_confidence = 0.05;
@@ -39,13 +39,14 @@ struct CrossSellResult {
 Result<CrossSellResult> BuildCrossSell(const PurchaseData& data, const CrossSellOptions& options);
 
 // Loads the store's purchases, builds the model and saves it; report["run_id"] is the run.
-Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue, crosssell::CrossSellStore& store,
+Result<CrossSellResult> RunCrossSell(orders::OrderStore& catalogue,
+                                     crosssell::CrossSellStore& store,
                                      const CrossSellOptions& options);
 
 // After new data: rebuilds the model with default options when the store has been analysed
 // before (a cross-sell or retention run exists); std::nullopt when it never was.
 Result<std::optional<CrossSellResult>> RefreshCrossSell(orders::OrderStore& catalogue,
-                                                       crosssell::CrossSellStore& store,
-                                                       retention::RetentionStore& retention);
+                                                        crosssell::CrossSellStore& store,
+                                                        retention::RetentionStore& retention);
 
 }  // namespace centric::jobs

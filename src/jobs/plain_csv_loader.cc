@@ -69,9 +69,9 @@ struct Part {
   size_t first_row = 0;  // where this part writes in the columns (its first line's index)
   size_t rows = 0;       // rows written
   bool has_quote = false;
-  char last_byte = '\n';   // of [begin, end)
+  char last_byte = '\n';    // of [begin, end)
   bool unreadable = false;  // a read failed or a line is too long: the streaming reader decides
-  KeyRuns runs;  // the customer column holds run indexes until the keys are interned
+  KeyRuns runs;             // the customer column holds run indexes until the keys are interned
   int32_t first_day = std::numeric_limits<int32_t>::max();
   int32_t last_day = std::numeric_limits<int32_t>::min();
   int64_t error_count = 0;
@@ -124,7 +124,8 @@ struct SplitLine {
 // Splits the line at `pos` by scanning it byte by byte; returns where the next line starts.
 const char* SplitLineSlowly(const char* pos, const char* block_end,
                             const std::array<size_t, 3>& column, SplitLine& out) {
-  const char* nl = static_cast<const char*>(std::memchr(pos, '\n', static_cast<size_t>(block_end - pos)));
+  const char* nl =
+      static_cast<const char*>(std::memchr(pos, '\n', static_cast<size_t>(block_end - pos)));
   const char* line_end = nl ? nl : block_end;
   out.text = std::string_view(pos, static_cast<size_t>(line_end - pos));
   if (!out.text.empty() && out.text.back() == '\r') out.text.remove_suffix(1);
@@ -169,7 +170,8 @@ const char* SplitLine32(const char* pos, const char* block_end, const std::array
   const unsigned length = static_cast<unsigned>(__builtin_ctz(newlines));
   const uint32_t within = (uint32_t{1} << length) - 1;
   const uint32_t high = (static_cast<uint32_t>(_mm_movemask_epi8(lo)) |
-                         static_cast<uint32_t>(_mm_movemask_epi8(hi)) << 16) & within;
+                         static_cast<uint32_t>(_mm_movemask_epi8(hi)) << 16) &
+                        within;
   uint32_t commas = match(',') & within;
   size_t text_length = length;
   if (text_length > 0 && pos[text_length - 1] == '\r') --text_length;
@@ -229,7 +231,8 @@ void ScanPart(const ScanContext& ctx, Part& part) {
       const std::string_view text = split.text;
       if (text.empty()) continue;  // a blank line, as the streaming reader skips it
       if (split.non_ascii && !text::IsValidUtf8(text)) {
-        AddError(part, line, std::string(text::RecordProblemText(text::RecordProblem::kInvalidUtf8)));
+        AddError(part, line,
+                 std::string(text::RecordProblemText(text::RecordProblem::kInvalidUtf8)));
         continue;
       }
       if (text.size() > text::kMaxFieldBytes) {
@@ -243,15 +246,16 @@ void ScanPart(const ScanContext& ctx, Part& part) {
           }
         }
         if (too_long) {
-          AddError(part, line, std::string(text::RecordProblemText(
-                                   text.size() > text::kMaxRecordBytes
-                                       ? text::RecordProblem::kRecordTooLong
-                                       : text::RecordProblem::kFieldTooLong)));
+          AddError(part, line,
+                   std::string(text::RecordProblemText(text.size() > text::kMaxRecordBytes
+                                                           ? text::RecordProblem::kRecordTooLong
+                                                           : text::RecordProblem::kFieldTooLong)));
           continue;
         }
       }
       if (split.fields != field_count) {
-        AddError(part, line, fmt::format("expected {} columns, found {}", field_count, split.fields));
+        AddError(part, line,
+                 fmt::format("expected {} columns, found {}", field_count, split.fields));
         continue;
       }
       std::string_view customer = Trim(split.value[0]);
@@ -261,7 +265,8 @@ void ScanPart(const ScanContext& ctx, Part& part) {
       if (!day) {
         auto when = ctx.plan.date_format.Parse(date_text);
         if (!when) {
-          AddError(part, line, fmt::format("{}: {}", ctx.header[ctx.column[1]], when.error().message()));
+          AddError(part, line,
+                   fmt::format("{}: {}", ctx.header[ctx.column[1]], when.error().message()));
           continue;
         }
         day = DayOf(*when);
@@ -270,9 +275,11 @@ void ScanPart(const ScanContext& ctx, Part& part) {
       std::optional<int64_t> minor = ParsePlainMinorUnits(amount_text, ctx.plan.exponent);
       if (!minor) {
         auto amount = ParseDecimal(amount_text);
-        Result<int64_t> general = amount ? ToMinorUnits(*amount, ctx.plan.exponent) : Error(amount.error());
+        Result<int64_t> general =
+            amount ? ToMinorUnits(*amount, ctx.plan.exponent) : Error(amount.error());
         if (!general) {
-          AddError(part, line, fmt::format("{}: {}", ctx.header[ctx.column[2]], general.error().message()));
+          AddError(part, line,
+                   fmt::format("{}: {}", ctx.header[ctx.column[2]], general.error().message()));
           continue;
         }
         minor = *general;
@@ -321,7 +328,8 @@ Result<std::array<int, 3>> ResolveColumns(const std::string& path,
   return column;
 }
 
-Status BadRowsError(const std::string& path, int64_t count, const std::vector<std::string>& listed) {
+Status BadRowsError(const std::string& path, int64_t count,
+                    const std::vector<std::string>& listed) {
   std::string message = fmt::format("{} bad rows in {}:", count, path);
   for (const auto& e : listed) message += "\n  " + e;
   if (count > static_cast<int64_t>(listed.size())) {

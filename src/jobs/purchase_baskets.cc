@@ -29,10 +29,9 @@ Result<BasketSpec> ParseBasketLevel(std::string_view text) {
       return spec;
     }
   }
-  return Error(Status(StatusCode::kInvalidArgument,
-                      fmt::format("'{}' is not product, category or category:DEPTH (DEPTH >= 1)",
-                                  text),
-                      "level"));
+  return Error(Status(
+      StatusCode::kInvalidArgument,
+      fmt::format("'{}' is not product, category or category:DEPTH (DEPTH >= 1)", text), "level"));
 }
 
 Result<BasketSpec::Per> ParseBasketPer(std::string_view text) {
@@ -53,7 +52,8 @@ std::string ItemOf(const Product& product, const BasketSpec& spec) {
   return std::string(CategoryPrefix(product.category, spec.depth));
 }
 
-Result<PurchaseData> LoadPurchases(orders::OrderStore& catalogue, crosssell::CrossSellStore& store) {
+Result<PurchaseData> LoadPurchases(orders::OrderStore& catalogue,
+                                   crosssell::CrossSellStore& store) {
   PurchaseData data;
   // Store ids are dense from 1, so vectors map them to dense indexes without hashing.
   constexpr uint32_t kUnset = std::numeric_limits<uint32_t>::max();
@@ -93,9 +93,8 @@ Result<PurchaseData> LoadPurchases(orders::OrderStore& catalogue, crosssell::Cro
     data.order.push_back(data.orders - 1);
     data.day.push_back(day);
     data.product.push_back(product_index[line.product_id]);
-    data.quantity.push_back(static_cast<int32_t>(
-        std::clamp<int64_t>(line.quantity, std::numeric_limits<int32_t>::min(),
-                            std::numeric_limits<int32_t>::max())));
+    data.quantity.push_back(static_cast<int32_t>(std::clamp<int64_t>(
+        line.quantity, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max())));
     data.amount_minor.push_back(line.amount_minor);
     data.returned.push_back(line.status == OrderStatus::kReturned || line.quantity < 0);
     data.cancelled.push_back(line.status == OrderStatus::kCancelled);

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "analytics/basket/baskets.h"
-#include "core/result.h"
 #include "areas/crosssell/crosssell_store.h"
 #include "areas/orders/order_store.h"
+#include "core/result.h"
 
 namespace centric::jobs {
 
@@ -37,15 +37,15 @@ std::string LevelName(const BasketSpec& spec);
 
 // The order lines of a store as columns, line i of every column being one line.
 struct PurchaseData {
-  std::vector<Product> products;     // every product, by dense index
-  std::vector<int64_t> customer_ids;        // dense customer index -> store id
-  std::vector<uint32_t> customer;           // dense customer index of each line
-  std::vector<uint32_t> order;              // dense order index (lines of an order adjacent)
-  std::vector<int32_t> day;                 // days since 1970-01-01
-  std::vector<uint32_t> product;            // dense product index
+  std::vector<Product> products;      // every product, by dense index
+  std::vector<int64_t> customer_ids;  // dense customer index -> store id
+  std::vector<uint32_t> customer;     // dense customer index of each line
+  std::vector<uint32_t> order;        // dense order index (lines of an order adjacent)
+  std::vector<int32_t> day;           // days since 1970-01-01
+  std::vector<uint32_t> product;      // dense product index
   std::vector<int32_t> quantity;
   std::vector<int64_t> amount_minor;
-  std::vector<uint8_t> returned;            // a returned order, or a negative quantity
+  std::vector<uint8_t> returned;  // a returned order, or a negative quantity
   std::vector<uint8_t> cancelled;
   uint32_t orders = 0;
   int32_t last_day = 0;

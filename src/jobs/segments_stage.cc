@@ -35,8 +35,9 @@ retention::RfmSection Rfm(const seg::RfmScores& rfm, int32_t as_of) {
 }
 
 retention::ChurnSection Churn(const seg::ChurnRiskBands& bands, const seg::ChurnRiskOptions& o) {
-  retention::ChurnSection out{
-      .p_alive_below = {.churned = o.churned_below, .high = o.high_below, .medium = o.medium_below}};
+  retention::ChurnSection out{.p_alive_below = {.churned = o.churned_below,
+                                                .high = o.high_below,
+                                                .medium = o.medium_below}};
   for (auto band : {seg::ChurnRisk::kLow, seg::ChurnRisk::kMedium, seg::ChurnRisk::kHigh,
                     seg::ChurnRisk::kChurned}) {
     out.counts.emplace_back(seg::ChurnRiskName(band), bands.counts[static_cast<size_t>(band)]);

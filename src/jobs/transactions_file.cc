@@ -31,8 +31,8 @@ Result<std::array<std::string, 3>> ParseMap(std::string_view text) {
   while (pos < text.size()) {
     size_t eq = text.find('=', pos);
     if (eq == std::string_view::npos) {
-      return Error(InvalidArgument(
-          fmt::format("'{}' is not field=Column", Trim(text.substr(pos))), "map"));
+      return Error(
+          InvalidArgument(fmt::format("'{}' is not field=Column", Trim(text.substr(pos))), "map"));
     }
     std::string_view field = Trim(text.substr(pos, eq - pos));
     pos = eq + 1;
@@ -68,17 +68,16 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
     CENTRIC_ASSIGN_OR_RETURN(date_format, DateFormat::Compile(options.date_format));
   }
   if (!IsCurrencyCode(options.currency)) {
-    return Error(InvalidArgument(fmt::format("'{}' is not an ISO 4217 code", options.currency),
-                                 "currency"));
+    return Error(
+        InvalidArgument(fmt::format("'{}' is not an ISO 4217 code", options.currency), "currency"));
   }
   const int exponent = CurrencyExponent(options.currency);
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto fast, LoadPlainCsv({.path = path,
-                               .wanted = wanted,
-                               .date_format = date_format,
-                               .iso_dates = options.date_format.empty(),
-                               .exponent = exponent,
-                               .threads = options.threads}));
+  CENTRIC_ASSIGN_OR_RETURN(auto fast, LoadPlainCsv({.path = path,
+                                                    .wanted = wanted,
+                                                    .date_format = date_format,
+                                                    .iso_dates = options.date_format.empty(),
+                                                    .exponent = exponent,
+                                                    .threads = options.threads}));
   if (fast) return std::move(*fast);
 
   CENTRIC_ASSIGN_OR_RETURN(auto input, text::InputBuffer::OpenFile(path));
@@ -105,8 +104,8 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
     if (record.problem != text::RecordProblem::kNone) {
       ++error_count;
       if (errors.size() < kMaxListedRowErrors) {
-        errors.push_back(fmt::format("{}:{}: {}", path, record.line,
-                                     text::RecordProblemText(record.problem)));
+        errors.push_back(
+            fmt::format("{}:{}: {}", path, record.line, text::RecordProblemText(record.problem)));
       }
       continue;
     }
@@ -131,7 +130,8 @@ Result<LoadedTransactions> LoadTransactionsFile(const std::string& path,
       fail(record.line, 2, minor.error().message());
       continue;
     }
-    auto [it, inserted] = index.try_emplace(std::string(customer), static_cast<uint32_t>(index.size()));
+    auto [it, inserted] =
+        index.try_emplace(std::string(customer), static_cast<uint32_t>(index.size()));
     if (inserted) out.customer_keys.push_back(it->first);
     int32_t day = DayOf(*when);
     first = std::min(first, day);

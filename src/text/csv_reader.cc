@@ -13,12 +13,18 @@ namespace centric::text {
 
 std::string_view RecordProblemText(RecordProblem problem) {
   switch (problem) {
-    case RecordProblem::kNone: return "";
-    case RecordProblem::kFieldTooLong: return "field longer than 1 MiB (1048576 bytes)";
-    case RecordProblem::kRecordTooLong: return "record longer than 8 MiB (8388608 bytes)";
-    case RecordProblem::kUnterminatedQuote: return "quoted field not closed before the end of the file";
-    case RecordProblem::kTextAfterQuote: return "text after the closing quote of a quoted field";
-    case RecordProblem::kInvalidUtf8: return "invalid UTF-8";
+    case RecordProblem::kNone:
+      return "";
+    case RecordProblem::kFieldTooLong:
+      return "field longer than 1 MiB (1048576 bytes)";
+    case RecordProblem::kRecordTooLong:
+      return "record longer than 8 MiB (8388608 bytes)";
+    case RecordProblem::kUnterminatedQuote:
+      return "quoted field not closed before the end of the file";
+    case RecordProblem::kTextAfterQuote:
+      return "text after the closing quote of a quoted field";
+    case RecordProblem::kInvalidUtf8:
+      return "invalid UTF-8";
   }
   return "";
 }
@@ -56,7 +62,8 @@ CsvReader::Scan CsvReader::Parse(size_t& consumed, int64_t& newlines, size_t& op
         if (q == nullptr) {
           if (!eof) return Scan::kNeedMore;
           set_problem(RecordProblem::kUnterminatedQuote, spans_.size());
-          spans_.push_back({static_cast<size_t>(content - base), static_cast<size_t>(end - content), unescape});
+          spans_.push_back(
+              {static_cast<size_t>(content - base), static_cast<size_t>(end - content), unescape});
           consumed = static_cast<size_t>(end - base);
           return Scan::kComplete;
         }
@@ -67,7 +74,8 @@ CsvReader::Scan CsvReader::Parse(size_t& consumed, int64_t& newlines, size_t& op
           p = q + 2;
           continue;
         }
-        spans_.push_back({static_cast<size_t>(content - base), static_cast<size_t>(q - content), unescape});
+        spans_.push_back(
+            {static_cast<size_t>(content - base), static_cast<size_t>(q - content), unescape});
         p = q + 1;
         break;
       }
@@ -145,8 +153,10 @@ Status CsvReader::SkipRest(size_t field_begin, int64_t& newlines) {
       const char c = p[i];
       switch (state) {
         case State::kQuoted:
-          if (c == '"') state = State::kQuoteInQuoted;
-          else if (c == '\n') ++newlines;
+          if (c == '"')
+            state = State::kQuoteInQuoted;
+          else if (c == '\n')
+            ++newlines;
           continue;
         case State::kFieldStart:
           if (c == '"') {

@@ -2,19 +2,21 @@
 #include "text/input_buffer.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "text/utf8.h"
 
 namespace centric::text {
 
 InputBuffer::InputBuffer(int fd, bool owns_fd, std::string text, size_t chunk_bytes)
-    : fd_(fd), owns_fd_(owns_fd), text_(std::move(text)), chunk_bytes_(chunk_bytes ? chunk_bytes : 1) {}
+    : fd_(fd),
+      owns_fd_(owns_fd),
+      text_(std::move(text)),
+      chunk_bytes_(chunk_bytes ? chunk_bytes : 1) {}
 
 InputBuffer::~InputBuffer() {
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
@@ -53,8 +55,8 @@ Result<size_t> InputBuffer::ReadSome(char* into, size_t n) {
     ssize_t got = ::read(fd_, into, n);
     if (got >= 0) return static_cast<size_t>(got);
     if (errno == EINTR) continue;
-    return Error(Unavailable(fmt::format("cannot read {}: {}", path_.empty() ? "input" : path_,
-                                         std::strerror(errno))));
+    return Error(Unavailable(
+        fmt::format("cannot read {}: {}", path_.empty() ? "input" : path_, std::strerror(errno))));
   }
 }
 

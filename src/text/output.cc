@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "text/output.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace centric::text {
 
@@ -19,7 +19,8 @@ Output::~Output() {
 }
 
 Result<std::unique_ptr<Output>> Output::Open(const std::string& path) {
-  if (path == "-") return std::unique_ptr<Output>(new Output(stdout, false, "standard output", nullptr));
+  if (path == "-")
+    return std::unique_ptr<Output>(new Output(stdout, false, "standard output", nullptr));
   std::FILE* file = std::fopen(path.c_str(), "wb");
   if (file == nullptr) {
     return Error(Unavailable(fmt::format("cannot create {}: {}", path, std::strerror(errno))));

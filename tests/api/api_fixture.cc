@@ -14,7 +14,8 @@ void ApiTest::SetUp() {
   store_ = &stores_->customers();
   for (auto [role, out] : {std::pair{Role::kAdmin, &admin_}, std::pair{Role::kAgent, &agent_},
                            std::pair{Role::kAnalyst, &analyst_}}) {
-    auto issued = access::IssueToken(stores_->access(), std::string(RoleName(role)) + " for tests", role);
+    auto issued =
+        access::IssueToken(stores_->access(), std::string(RoleName(role)) + " for tests", role);
     ASSERT_TRUE(issued) << issued.error().ToString();
     *out = issued->secret;
   }

@@ -47,7 +47,7 @@ class ApiTest : public ::testing::TestWithParam<::centric::testing::BackendParam
 
   std::unique_ptr<Stores> stores_;
   customers::CustomerStore* store_ = nullptr;  // stores_->customers(), which most tests use
-  std::string url_;  // for more connections to the same store
+  std::string url_;                            // for more connections to the same store
   std::string admin_;
   std::string agent_;
   std::string analyst_;

@@ -5,9 +5,9 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "areas/stores.h"
 #include "core/json_codec.h"
 #include "demo/demo.h"
-#include "areas/stores.h"
 #include "ingest/bulk/bulk_writer.h"
 
 namespace centric::demo {
@@ -96,7 +96,8 @@ TEST(StoreWriterTest, RerunningTheSameSeedDoesNotDuplicate) {
   auto fresh = OpenMemory();
   auto direct = WriteDemo(*fresh, Options(900));
   ASSERT_TRUE(direct.has_value());
-  EXPECT_EQ(ingest::CountRows(store->connection())->interactions, ingest::CountRows(fresh->connection())->interactions);
+  EXPECT_EQ(ingest::CountRows(store->connection())->interactions,
+            ingest::CountRows(fresh->connection())->interactions);
   EXPECT_EQ(Export(*store), Export(*fresh));
 }
 

@@ -6,18 +6,18 @@
 
 #include <boost/json.hpp>
 
-#include "run_centric.h"
 #include "areas/stores.h"
 #include "ingest/bulk/bulk_writer.h"
+#include "run_centric.h"
 
 namespace centric::ingest {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-using ::testing::StartsWith;
 using testing::RunCentric;
 using testing::ScratchDir;
+using ::testing::StartsWith;
 
 const std::string kRetailII = std::string(CENTRIC_TEST_DATA_DIR) + "/online_retail_ii_sample.csv";
 const std::string kRetailMap = "customer=Customer ID,timestamp=InvoiceDate,product=StockCode";
@@ -71,7 +71,8 @@ TEST(ImportCliTest, HelpDescribesFieldsAndExitCodes) {
   EXPECT_THAT(r.out, HasSubstr("--map"));
   EXPECT_THAT(r.out, HasSubstr("--skip-bad"));
   EXPECT_THAT(r.out, HasSubstr("consent_<channel>, attr.<name>"));
-  EXPECT_THAT(r.out, HasSubstr("Exit codes: 0 imported, 1 failed (nothing imported), 2 usage error."));
+  EXPECT_THAT(r.out,
+              HasSubstr("Exit codes: 0 imported, 1 failed (nothing imported), 2 usage error."));
   auto e = RunCentric(dir, {"export", "--help"});
   EXPECT_EQ(e.exit_code, 0);
   EXPECT_THAT(e.out, HasSubstr("--output"));
@@ -137,13 +138,17 @@ TEST(ImportCliTest, UsageErrorsExitWithTwo) {
 TEST(ImportCliTest, BadRowsExitWithOneAndChangeNothing) {
   ScratchDir dir;
   const std::string db = dir.Path("c.db");
-  ASSERT_EQ(RunCentric(dir, {"import", "products", dir.Write("a.csv", "sku,price\nA,1\n"), "--db", db})
-                .exit_code, 0);
+  ASSERT_EQ(
+      RunCentric(dir, {"import", "products", dir.Write("a.csv", "sku,price\nA,1\n"), "--db", db})
+          .exit_code,
+      0);
   const std::string bad = dir.Write("b.csv", "sku,price\nA,2\nB,x\n");
   auto r = RunCentric(dir, {"import", "products", bad, "--db", db});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "centric: " + bad + ": 1 bad row; nothing was imported (--skip-bad REJECTS.csv "
-                   "imports the good rows)\n" + bad + ":3: price: 'x' is not a number\n");
+  EXPECT_EQ(r.err, "centric: " + bad +
+                       ": 1 bad row; nothing was imported (--skip-bad REJECTS.csv "
+                       "imports the good rows)\n" +
+                       bad + ":3: price: 'x' is not a number\n");
   auto store = *Stores::Open(db);
   auto products = store->orders().ListProducts({});
   ASSERT_EQ(products->items.size(), 1u);
@@ -153,7 +158,8 @@ TEST(ImportCliTest, BadRowsExitWithOneAndChangeNothing) {
   auto skip = RunCentric(dir, {"import", "products", bad, "--db", db, "--skip-bad", rejects});
   EXPECT_EQ(skip.exit_code, 0) << skip.err;
   EXPECT_THAT(skip.out, HasSubstr("2 rows read, 1 imported, 1 rejected, 0 skipped"));
-  EXPECT_EQ(testing::ReadFile(rejects), "line,reason,sku,price\n3,price: 'x' is not a number,B,x\n");
+  EXPECT_EQ(testing::ReadFile(rejects),
+            "line,reason,sku,price\n3,price: 'x' is not a number,B,x\n");
 }
 
 TEST(ImportCliTest, MissingFileOrStoreExitsWithOne) {
@@ -178,15 +184,16 @@ TEST(ImportCliTest, DryRunChecksWithoutWriting) {
 TEST(ImportCliTest, RefreshesTheAnalysisOfAnAnalysedStore) {
   ScratchDir dir;
   const std::string db = dir.Path("c.db");
-  const std::vector<std::string> import = {"import", "orders", kRetailII, "--db", db,
-                                           "--currency", "GBP", "--map", kRetailMap,
-                                           "--date-format", "%m/%d/%Y %H:%M"};
+  const std::vector<std::string> import = {"import",   "orders",        kRetailII,       "--db",
+                                           db,         "--currency",    "GBP",           "--map",
+                                           kRetailMap, "--date-format", "%m/%d/%Y %H:%M"};
   ASSERT_EQ(RunCentric(dir, {"demo", "--customers", "400", "--db", db}).exit_code, 0);
   auto plain = RunCentric(dir, import);
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_THAT(plain.out, Not(HasSubstr("retention analysis")));
 
-  auto analysed = RunCentric(dir, {"analyze", "--db", db, "--period", "day", "--tier-shares", "0.6,0.1"});
+  auto analysed =
+      RunCentric(dir, {"analyze", "--db", db, "--period", "day", "--tier-shares", "0.6,0.1"});
   ASSERT_EQ(analysed.exit_code, 0) << analysed.err;
   EXPECT_THAT(analysed.out, HasSubstr("saved as analysis run 1"));
 

@@ -3,6 +3,8 @@
 // content it had before. The import is made large enough (about 300 MB of SQLite pages)
 // that SQLite's page cache spills uncommitted pages into the WAL before the kill, so
 // recovery really has something to throw away. Labelled slow: it takes 20-60 s.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -11,9 +13,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <thread>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "areas/stores.h"
 #include "ingest/ingest.h"
@@ -58,12 +57,14 @@ void WriteLargeOrders(const std::string& path, int64_t lines) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   ASSERT_NE(f, nullptr);
   fmt::memory_buffer buf;
-  fmt::format_to(std::back_inserter(buf), "invoice,customer,timestamp,product,quantity,price,description\n");
+  fmt::format_to(std::back_inserter(buf),
+                 "invoice,customer,timestamp,product,quantity,price,description\n");
   for (int64_t i = 0; i < lines; ++i) {
     // 20 lines per order, 100k customers, 10k products: a shop-sized world.
     int64_t order = i / 20;
-    fmt::format_to(std::back_inserter(buf), "{},c{},2024-01-01T{:02}:{:02}:00Z,P{},{},{}.{:02},Item {}\n",
-                   order, order % 100000, order / 60 % 24, order % 60, (i * 7919) % 10000, 1 + i % 9,
+    fmt::format_to(std::back_inserter(buf),
+                   "{},c{},2024-01-01T{:02}:{:02}:00Z,P{},{},{}.{:02},Item {}\n", order,
+                   order % 100000, order / 60 % 24, order % 60, (i * 7919) % 10000, 1 + i % 9,
                    i % 50, i % 100, i % 10000);
     if (buf.size() > (1 << 20)) {
       std::fwrite(buf.data(), 1, buf.size(), f);
@@ -121,7 +122,8 @@ TEST(ImportCrashTest, KillDuringImportLeavesTheStoreAsItWas) {
   EXPECT_EQ(IntegrityCheck(db), "ok");
   EXPECT_EQ(Snapshot(db), before);
   // And the store takes writes again.
-  auto after = RunCentric(dir, {"import", "customers", dir.Write("c.csv", "external_id\nc9\n"), "--db", db});
+  auto after =
+      RunCentric(dir, {"import", "customers", dir.Write("c.csv", "external_id\nc9\n"), "--db", db});
   EXPECT_EQ(after.exit_code, 0) << after.err;
 }
 

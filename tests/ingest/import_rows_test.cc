@@ -15,8 +15,8 @@ namespace centric::ingest {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::Pair;
 using testing::Lines;
+using ::testing::Pair;
 using testing::ReadFile;
 using testing::RecordingWriter;
 using testing::ScratchDir;
@@ -51,7 +51,8 @@ std::string Headline(const std::string& path, int bad) {
 
 TEST(ImportCustomersTest, ConvertsEveryField) {
   ScratchDir dir;
-  auto path = dir.Write("c.csv",
+  auto path = dir.Write(
+      "c.csv",
       "external_id,Name,email,phone,language,country,time_zone,first_seen,tags,account_owner,"
       "consent_email,consent_sms,attr.segment,Notes\n"
       "c1,Ana Lima,ana@example.com; ana.l@example.org,+351 1;+351 2,pt,PT,Europe/Lisbon,"
@@ -98,28 +99,30 @@ TEST(ImportCustomersTest, ReadsDatesInTheGivenFormat) {
 TEST(ImportCustomersTest, ListsBadRowsWithFileLineColumnAndReason) {
   ScratchDir dir;
   auto path = dir.Write("c.csv",
-      "external_id,name,email,first_seen,consent_email\n"
-      "c1,Ana,ana@example.com,2023-01-05,yes\n"
-      "c2,Bo,bo-at-example.com,,\n"
-      "c3,Cy,,2023-13-05,\n"
-      "c4,\xff\xfe,,,\n"
-      "c5,Di,,\n"
-      "c1,Ana again,,,\n"
-      ",Nobody,,,\n"
-      "c6,Ed,,,maybe\n"
-      "\"c7,Fi,,,\n");
+                        "external_id,name,email,first_seen,consent_email\n"
+                        "c1,Ana,ana@example.com,2023-01-05,yes\n"
+                        "c2,Bo,bo-at-example.com,,\n"
+                        "c3,Cy,,2023-13-05,\n"
+                        "c4,\xff\xfe,,,\n"
+                        "c5,Di,,\n"
+                        "c1,Ana again,,,\n"
+                        ",Nobody,,,\n"
+                        "c6,Ed,,,maybe\n"
+                        "\"c7,Fi,,,\n");
   RecordingWriter w;
   auto r = ImportRows(w, Options(Entity::kCustomers, path));
-  EXPECT_THAT(ErrorLines(r),
-              ElementsAre(Headline(path, 8),
-                          At(path, ":3: email: 'bo-at-example.com' is not an email address"),
-                          At(path, ":4: first_seen: '2023-13-05' does not match date format 'ISO 8601': month out of range"),
-                          At(path, ":5: name: invalid UTF-8"),
-                          At(path, ":6: expected 5 columns, found 4"),
-                          At(path, ":7: external_id: duplicate external id 'c1' (first on line 2)"),
-                          At(path, ":8: external_id: is required"),
-                          At(path, ":9: consent_email: 'maybe' is not one of true, false, yes, no, 1, 0"),
-                          At(path, ":10: quoted field not closed before the end of the file")));
+  EXPECT_THAT(
+      ErrorLines(r),
+      ElementsAre(Headline(path, 8),
+                  At(path, ":3: email: 'bo-at-example.com' is not an email address"),
+                  At(path,
+                     ":4: first_seen: '2023-13-05' does not match date format 'ISO 8601': month "
+                     "out of range"),
+                  At(path, ":5: name: invalid UTF-8"), At(path, ":6: expected 5 columns, found 4"),
+                  At(path, ":7: external_id: duplicate external id 'c1' (first on line 2)"),
+                  At(path, ":8: external_id: is required"),
+                  At(path, ":9: consent_email: 'maybe' is not one of true, false, yes, no, 1, 0"),
+                  At(path, ":10: quoted field not closed before the end of the file")));
 }
 
 TEST(ImportCustomersTest, StopsListingAfterTwentyBadRows) {
@@ -145,12 +148,13 @@ TEST(ImportCustomersTest, StopsWritingAtTheFirstBadRow) {
 
 TEST(ImportCustomersTest, CapsFieldsAtOneMebibyte) {
   ScratchDir dir;
-  auto path = dir.Write(
-      "c.csv", "external_id,name\nc1," + std::string(text::kMaxFieldBytes + 1, 'x') + "\nc2,fine\n");
+  auto path = dir.Write("c.csv", "external_id,name\nc1," +
+                                     std::string(text::kMaxFieldBytes + 1, 'x') + "\nc2,fine\n");
   RecordingWriter w;
   auto r = ImportRows(w, Options(Entity::kCustomers, path));
-  EXPECT_THAT(ErrorLines(r), ElementsAre(Headline(path, 1),
-                                         At(path, ":2: name: field longer than 1 MiB (1048576 bytes)")));
+  EXPECT_THAT(ErrorLines(r),
+              ElementsAre(Headline(path, 1),
+                          At(path, ":2: name: field longer than 1 MiB (1048576 bytes)")));
 }
 
 TEST(ImportTest, EmptyFileIsAnError) {
@@ -192,16 +196,17 @@ TEST(ImportTest, UnknownMappedColumnListsTheColumns) {
   auto r = ImportRows(w, Options(Entity::kProducts, path, "sku=SKU Code"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().field(), "map");
-  EXPECT_EQ(r.error().message(), "--map sku=SKU Code: no column 'SKU Code' (columns: Code, Title, Cost)");
+  EXPECT_EQ(r.error().message(),
+            "--map sku=SKU Code: no column 'SKU Code' (columns: Code, Title, Cost)");
 }
 
 TEST(ImportProductsTest, ConvertsPricesToMinorUnitsOfTheirCurrency) {
   ScratchDir dir;
   auto path = dir.Write("p.csv",
-      "Code,name,category,price,unit_cost,currency\n"
-      "A1,Margherita, Food / Pizza ,8.5,2.125,\n"
-      "A2,Ramen,Food/Noodles,1200,,JPY\n"
-      "A3,Plain,,,,\n");
+                        "Code,name,category,price,unit_cost,currency\n"
+                        "A1,Margherita, Food / Pizza ,8.5,2.125,\n"
+                        "A2,Ramen,Food/Noodles,1200,,JPY\n"
+                        "A3,Plain,,,,\n");
   RecordingWriter w;
   auto options = Options(Entity::kProducts, path, "sku=Code");
   options.currency = "GBP";
@@ -221,18 +226,17 @@ TEST(ImportProductsTest, ConvertsPricesToMinorUnitsOfTheirCurrency) {
 TEST(ImportProductsTest, ListsBadNumbersCurrenciesAndDuplicates) {
   ScratchDir dir;
   auto path = dir.Write("p.csv",
-      "sku,price,unit_cost,currency\n"
-      "A,abc,,\n"
-      "B,\"12,5\",,\n"
-      "C,-1,,\n"
-      "D,1,1.2.3,\n"
-      "E,1,,euro\n"
-      "F,1,,\n"
-      "F,2,,\n");
+                        "sku,price,unit_cost,currency\n"
+                        "A,abc,,\n"
+                        "B,\"12,5\",,\n"
+                        "C,-1,,\n"
+                        "D,1,1.2.3,\n"
+                        "E,1,,euro\n"
+                        "F,1,,\n"
+                        "F,2,,\n");
   RecordingWriter w;
   EXPECT_THAT(ErrorLines(ImportRows(w, Options(Entity::kProducts, path))),
-              ElementsAre(Headline(path, 6),
-                          At(path, ":2: price: 'abc' is not a number"),
+              ElementsAre(Headline(path, 6), At(path, ":2: price: 'abc' is not a number"),
                           At(path, ":3: price: '12,5' is not a number"),
                           At(path, ":4: price: must not be negative"),
                           At(path, ":5: unit_cost: '1.2.3' is not a number"),
@@ -300,10 +304,10 @@ TEST(ImportOrdersTest, GroupsLinesIntoOrdersAndAppendsAReturningInvoice) {
 TEST(ImportOrdersTest, CancelPrefixAndStatusColumnDecideTheStatus) {
   ScratchDir dir;
   auto path = dir.Write("o.csv",
-      "invoice,customer,timestamp,product,quantity,price,status\n"
-      "X1,c1,2024-01-02,P1,-1,1,\n"
-      "C2,c1,2024-01-02,P1,1,1,\n"
-      "C3,c1,2024-01-02,P1,-1,1,returned\n");
+                        "invoice,customer,timestamp,product,quantity,price,status\n"
+                        "X1,c1,2024-01-02,P1,-1,1,\n"
+                        "C2,c1,2024-01-02,P1,1,1,\n"
+                        "C3,c1,2024-01-02,P1,-1,1,returned\n");
   RecordingWriter w;
   auto options = Options(Entity::kOrders, path);
   options.cancel_prefix = "X";
@@ -317,36 +321,37 @@ TEST(ImportOrdersTest, CancelPrefixAndStatusColumnDecideTheStatus) {
 TEST(ImportOrdersTest, ListsBadOrderRows) {
   ScratchDir dir;
   auto path = dir.Write("o.csv",
-      "invoice,customer,timestamp,product,quantity,price,currency\n"
-      "1,c1,2024-01-02,P1,six,1,\n"
-      "2,c1,2024-02-30,P1,1,1,\n"
-      "3,c1,2024-01-02,P1,0,1,\n"
-      "4,c1,2024-01-02,,1,1,\n"
-      "5,c1,2024-01-02,P1,1,1e3,\n"
-      "6,c1,2024-01-02,P1,1,1,GBP\n"
-      "6,c1,2024-01-02,P1,1,1,USD\n"
-      ",c1,2024-01-02,P1,1,1,\n");
+                        "invoice,customer,timestamp,product,quantity,price,currency\n"
+                        "1,c1,2024-01-02,P1,six,1,\n"
+                        "2,c1,2024-02-30,P1,1,1,\n"
+                        "3,c1,2024-01-02,P1,0,1,\n"
+                        "4,c1,2024-01-02,,1,1,\n"
+                        "5,c1,2024-01-02,P1,1,1e3,\n"
+                        "6,c1,2024-01-02,P1,1,1,GBP\n"
+                        "6,c1,2024-01-02,P1,1,1,USD\n"
+                        ",c1,2024-01-02,P1,1,1,\n");
   RecordingWriter w;
-  EXPECT_THAT(ErrorLines(ImportRows(w, Options(Entity::kOrders, path))),
-              ElementsAre(Headline(path, 7),
-                          At(path, ":2: quantity: 'six' is not a whole number"),
-                          At(path, ":3: timestamp: '2024-02-30' does not match date format 'ISO 8601': no such day"),
-                          At(path, ":4: quantity: must not be 0"),
-                          At(path, ":5: product: is required"),
-                          At(path, ":6: price: '1e3' is not a number"),
-                          At(path, ":8: currency: 'USD' differs from the currency of invoice 6 (GBP)"),
-                          At(path, ":9: invoice: is required")));
+  EXPECT_THAT(
+      ErrorLines(ImportRows(w, Options(Entity::kOrders, path))),
+      ElementsAre(
+          Headline(path, 7), At(path, ":2: quantity: 'six' is not a whole number"),
+          At(path,
+             ":3: timestamp: '2024-02-30' does not match date format 'ISO 8601': no such day"),
+          At(path, ":4: quantity: must not be 0"), At(path, ":5: product: is required"),
+          At(path, ":6: price: '1e3' is not a number"),
+          At(path, ":8: currency: 'USD' differs from the currency of invoice 6 (GBP)"),
+          At(path, ":9: invoice: is required")));
 }
 
 TEST(ImportOrdersTest, SkipBadWritesRejectsWithLineAndReasonAndImportsTheRest) {
   ScratchDir dir;
   auto path = dir.Write("o.csv",
-      "invoice,customer,timestamp,product,quantity,price,description\r\n"
-      "1,c1,2024-01-02,P1,2,1.5,\"Pen, blue\"\r\n"
-      "1,c1,2024-01-02,P2,x,1.5,Pad\r\n"
-      "2,,2024-01-02,P1,1,1.5,Guest\r\n"
-      "3,c2,2024-01-02,P1,1\r\n"
-      "4,c2,2024-01-02,P1,1,1,Last\r\n");
+                        "invoice,customer,timestamp,product,quantity,price,description\r\n"
+                        "1,c1,2024-01-02,P1,2,1.5,\"Pen, blue\"\r\n"
+                        "1,c1,2024-01-02,P2,x,1.5,Pad\r\n"
+                        "2,,2024-01-02,P1,1,1.5,Guest\r\n"
+                        "3,c2,2024-01-02,P1,1\r\n"
+                        "4,c2,2024-01-02,P1,1,1,Last\r\n");
   RecordingWriter w;
   auto options = Options(Entity::kOrders, path);
   options.rejects_path = dir.Path("rejects.csv");
@@ -366,9 +371,11 @@ TEST(ImportOrdersTest, SkipBadWritesRejectsWithLineAndReasonAndImportsTheRest) {
 
 TEST(ImportOrdersTest, ReadsOnlineRetailStyleColumnsWithAMap) {
   ScratchDir dir;
-  auto path = dir.Write("retail.csv",
+  auto path = dir.Write(
+      "retail.csv",
       "\xEF\xBB\xBFInvoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
-      "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 08:26,2.55,17850,United Kingdom");
+      "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 08:26,2.55,17850,United "
+      "Kingdom");
   RecordingWriter w;
   auto options = Options(Entity::kOrders, path,
                          "customer=Customer ID,timestamp=InvoiceDate,product=StockCode");
@@ -385,11 +392,12 @@ TEST(ImportOrdersTest, ReadsOnlineRetailStyleColumnsWithAMap) {
 
 TEST(ImportJsonlTest, ReadsObjectsAsRows) {
   ScratchDir dir;
-  auto path = dir.Write("c.jsonl",
-      "{\"external_id\":\"c1\",\"name\":\"Ana\",\"email\":[\"a@x.org\",\"b@x.org\"],"
-      "\"first_seen\":null,\"consent_email\":true,\"attr.visits\":3}\r\n"
-      "\n"
-      "{\"external_id\":\"c2\",\"attr.tier\":\"gold\",\"extra\":{\"ignored\":1}}\n");
+  auto path =
+      dir.Write("c.jsonl",
+                "{\"external_id\":\"c1\",\"name\":\"Ana\",\"email\":[\"a@x.org\",\"b@x.org\"],"
+                "\"first_seen\":null,\"consent_email\":true,\"attr.visits\":3}\r\n"
+                "\n"
+                "{\"external_id\":\"c2\",\"attr.tier\":\"gold\",\"extra\":{\"ignored\":1}}\n");
   RecordingWriter w;
   auto r = ImportRows(w, Options(Entity::kCustomers, path));
   ASSERT_TRUE(r) << r.error().ToString();
@@ -403,21 +411,22 @@ TEST(ImportJsonlTest, ReadsObjectsAsRows) {
 TEST(ImportJsonlTest, ListsLinesThatAreNotObjects) {
   ScratchDir dir;
   auto path = dir.Write("p.ndjson",
-      "{\"sku\":\"A\",\"price\":\"1.50\"}\n"
-      "[\"B\", 2]\n"
-      "{\"sku\": \"C\",\n"
-      "\"just a string\"\n"
-      "{\"sku\":\"D\",\"name\":{\"en\":\"x\"}}\n"
-      "{\"sku\":\"E\",\"name\":\"\xff\"}\n"
-      "{\"sku\":\"F\",\"price\":2.25}\n");
+                        "{\"sku\":\"A\",\"price\":\"1.50\"}\n"
+                        "[\"B\", 2]\n"
+                        "{\"sku\": \"C\",\n"
+                        "\"just a string\"\n"
+                        "{\"sku\":\"D\",\"name\":{\"en\":\"x\"}}\n"
+                        "{\"sku\":\"E\",\"name\":\"\xff\"}\n"
+                        "{\"sku\":\"F\",\"price\":2.25}\n");
   RecordingWriter w;
   auto r = ImportRows(w, Options(Entity::kProducts, path));
   EXPECT_THAT(ErrorLines(r),
-              ElementsAre(Headline(path, 5),
-                          At(path, ":2: expected a JSON object, found an array"),
+              ElementsAre(Headline(path, 5), At(path, ":2: expected a JSON object, found an array"),
                           At(path, ":3: invalid JSON: incomplete JSON"),
                           At(path, ":4: expected a JSON object, found a string"),
-                          At(path, ":5: name: expected a string, number, boolean, null or array of those, found an object"),
+                          At(path,
+                             ":5: name: expected a string, number, boolean, null or array of "
+                             "those, found an object"),
                           At(path, ":6: invalid UTF-8")));
 }
 
@@ -427,8 +436,9 @@ TEST(ImportJsonlTest, FirstLineMustBeAnObject) {
   RecordingWriter w;
   auto r = ImportRows(w, Options(Entity::kProducts, path));
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message(),
-            At(path, ":1: expected a JSON object, found an array; the first line names the columns"));
+  EXPECT_EQ(
+      r.error().message(),
+      At(path, ":1: expected a JSON object, found an array; the first line names the columns"));
 }
 
 TEST(ImportTest, FormatFollowsTheExtensionUnlessGiven) {

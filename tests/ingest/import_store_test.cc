@@ -43,10 +43,12 @@ std::string Snapshot(Stores& store) {
 TEST(ImportStoreTest, UpsertsCustomersByExternalId) {
   ScratchDir dir;
   auto store = MemoryStore();
-  ASSERT_TRUE(Import(store->connection(), Options(Entity::kCustomers,
-                                     dir.Write("a.csv", "external_id,name\nc1,Ana\nc2,Bo\n"))));
-  auto r = Import(store->connection(), Options(Entity::kCustomers,
-                                  dir.Write("b.csv", "external_id,name\nc2,Bob\nc3,Cy\n")));
+  ASSERT_TRUE(
+      Import(store->connection(),
+             Options(Entity::kCustomers, dir.Write("a.csv", "external_id,name\nc1,Ana\nc2,Bo\n"))));
+  auto r =
+      Import(store->connection(),
+             Options(Entity::kCustomers, dir.Write("b.csv", "external_id,name\nc2,Bob\nc3,Cy\n")));
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(ingest::CountRows(store->connection())->customers, 3);
   EXPECT_EQ(store->customers().GetCustomerByExternalId("c2")->name, "Bob");
@@ -55,27 +57,33 @@ TEST(ImportStoreTest, UpsertsCustomersByExternalId) {
 TEST(ImportStoreTest, FailedImportChangesNothing) {
   ScratchDir dir;
   auto store = MemoryStore();
-  ASSERT_TRUE(Import(store->connection(), Options(Entity::kCustomers,
-                                     dir.Write("a.csv", "external_id,name\nc1,Ana\nc2,Bo\n"))));
-  ASSERT_TRUE(Import(store->connection(), Options(Entity::kProducts, dir.Write("p.csv", "sku,price\nP1,1.00\n"))));
-  ASSERT_TRUE(Import(store->connection(), Options(Entity::kOrders,
-                                     dir.Write("o.csv",
-                                               "invoice,customer,timestamp,product,quantity,price\n"
-                                               "1,c1,2024-01-01,P1,1,1.00\n"))));
+  ASSERT_TRUE(
+      Import(store->connection(),
+             Options(Entity::kCustomers, dir.Write("a.csv", "external_id,name\nc1,Ana\nc2,Bo\n"))));
+  ASSERT_TRUE(Import(store->connection(),
+                     Options(Entity::kProducts, dir.Write("p.csv", "sku,price\nP1,1.00\n"))));
+  ASSERT_TRUE(Import(
+      store->connection(),
+      Options(Entity::kOrders, dir.Write("o.csv",
+                                         "invoice,customer,timestamp,product,quantity,price\n"
+                                         "1,c1,2024-01-01,P1,1,1.00\n"))));
   const std::string before = Snapshot(*store);
   const auto stats_before = *ingest::CountRows(store->connection());
 
   // Good rows first (an update, an insert), then a bad one: all of it must roll back.
-  auto customers = Import(store->connection(), Options(Entity::kCustomers,
-                                          dir.Write("b.csv", "external_id,name,email\n"
-                                                             "c1,Changed,\nc3,New,\nc4,Bad,nope\n")));
+  auto customers =
+      Import(store->connection(),
+             Options(Entity::kCustomers, dir.Write("b.csv",
+                                                   "external_id,name,email\n"
+                                                   "c1,Changed,\nc3,New,\nc4,Bad,nope\n")));
   ASSERT_FALSE(customers);
-  auto orders = Import(store->connection(), Options(Entity::kOrders,
-                                       dir.Write("o2.csv",
-                                                 "invoice,customer,timestamp,product,quantity,price\n"
-                                                 "1,c1,2024-01-01,P1,5,1.00\n"
-                                                 "2,c9,2024-01-01,P9,1,1.00\n"
-                                                 "3,c1,2024-01-01,P1,1,-1\n")));
+  auto orders = Import(
+      store->connection(),
+      Options(Entity::kOrders, dir.Write("o2.csv",
+                                         "invoice,customer,timestamp,product,quantity,price\n"
+                                         "1,c1,2024-01-01,P1,5,1.00\n"
+                                         "2,c9,2024-01-01,P9,1,1.00\n"
+                                         "3,c1,2024-01-01,P1,1,-1\n")));
   ASSERT_FALSE(orders);
 
   const auto stats_after = *ingest::CountRows(store->connection());
@@ -85,7 +93,8 @@ TEST(ImportStoreTest, FailedImportChangesNothing) {
   EXPECT_EQ(stats_after.order_lines, stats_before.order_lines);
   EXPECT_EQ(Snapshot(*store), before);
   // The store is usable afterwards: the failed import's transaction is gone.
-  EXPECT_TRUE(Import(store->connection(), Options(Entity::kCustomers, dir.Write("c.csv", "external_id\nc5\n"))));
+  EXPECT_TRUE(Import(store->connection(),
+                     Options(Entity::kCustomers, dir.Write("c.csv", "external_id\nc5\n"))));
 }
 
 TEST(ImportStoreTest, OrderSeenAgainLaterInTheFileGetsItsLinesAppended) {
@@ -115,13 +124,15 @@ TEST(ImportStoreTest, ReimportingAChangedOrderReplacesItsLines) {
   ScratchDir dir;
   auto store = MemoryStore();
   const char* header = "invoice,customer,timestamp,product,quantity,price\n";
-  ASSERT_TRUE(Import(store->connection(), Options(Entity::kOrders,
-                                     dir.Write("a.csv", std::string(header) +
-                                                            "1,c1,2024-01-01,P1,1,1.00\n"
-                                                            "1,c1,2024-01-01,P2,1,1.00\n"))));
-  ASSERT_TRUE(Import(store->connection(), Options(Entity::kOrders,
-                                     dir.Write("b.csv", std::string(header) +
-                                                            "1,c1,2024-01-01,P1,4,1.00\n"))));
+  ASSERT_TRUE(
+      Import(store->connection(),
+             Options(Entity::kOrders,
+                     dir.Write("a.csv", std::string(header) + "1,c1,2024-01-01,P1,1,1.00\n"
+                                                              "1,c1,2024-01-01,P2,1,1.00\n"))));
+  ASSERT_TRUE(
+      Import(store->connection(),
+             Options(Entity::kOrders,
+                     dir.Write("b.csv", std::string(header) + "1,c1,2024-01-01,P1,4,1.00\n"))));
   auto stats = *ingest::CountRows(store->connection());
   EXPECT_EQ(stats.orders, 1);
   EXPECT_EQ(stats.order_lines, 1);

@@ -28,7 +28,8 @@ ImportOptions RetailIIOptions() {
   ImportOptions o;
   o.entity = Entity::kOrders;
   o.path = kRetailII;
-  o.map = *ParseMapSpec(Entity::kOrders, "customer=Customer ID,timestamp=InvoiceDate,product=StockCode");
+  o.map = *ParseMapSpec(Entity::kOrders,
+                        "customer=Customer ID,timestamp=InvoiceDate,product=StockCode");
   o.date_format = *DateFormat::Compile("%m/%d/%Y %H:%M");
   o.currency = "GBP";
   return o;
@@ -173,11 +174,16 @@ TEST(OnlineRetailTest, SkipBadImportsTheRestAndWritesTheBrokenRows) {
   EXPECT_EQ(t.total_minor, 775362);
 
   EXPECT_EQ(ReadFile(options.rejects_path),
-            "line,reason,InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
-            "121,\"expected 8 columns, found 7\",536381,21175,GIN + TONIC DIET METAL   2,12/1/10 9:41,2.1,15311,United Kingdom\n"
-            "172,\"expected 8 columns, found 7\",536385,22663,JUMBO BAG DOLLY GIRL DE  10,12/1/10 9:56,1.95,17420,United Kingdom\n"
-            "175,\"expected 8 columns, found 7\",536385,22662,LUNCH BAG DOLLY GIRL DE  10,12/1/10 9:56,1.65,17420,United Kingdom\n"
-            "179,\"expected 8 columns, found 7\",536387,79321,CHILLI  192,12/1/10 9:58,3.82,16029,United Kingdom\n");
+            "line,reason,InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+            "Country\n"
+            "121,\"expected 8 columns, found 7\",536381,21175,GIN + TONIC DIET METAL   2,12/1/10 "
+            "9:41,2.1,15311,United Kingdom\n"
+            "172,\"expected 8 columns, found 7\",536385,22663,JUMBO BAG DOLLY GIRL DE  10,12/1/10 "
+            "9:56,1.95,17420,United Kingdom\n"
+            "175,\"expected 8 columns, found 7\",536385,22662,LUNCH BAG DOLLY GIRL DE  10,12/1/10 "
+            "9:56,1.65,17420,United Kingdom\n"
+            "179,\"expected 8 columns, found 7\",536387,79321,CHILLI  192,12/1/10 "
+            "9:58,3.82,16029,United Kingdom\n");
 }
 
 }  // namespace

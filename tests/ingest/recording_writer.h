@@ -19,7 +19,8 @@ class RecordingWriter final : public BulkWriter {
     customers.push_back(c);
     return static_cast<CustomerId>(customers.size());
   }
-  Result<CustomerId> EnsureCustomer(std::string_view external_id, const Customer& defaults) override {
+  Result<CustomerId> EnsureCustomer(std::string_view external_id,
+                                    const Customer& defaults) override {
     auto [it, inserted] = ensured_customers.try_emplace(std::string(external_id), defaults);
     if (inserted) {
       it->second.external_id = std::string(external_id);

@@ -49,35 +49,64 @@ void BuildWorld(Stores& store) {
   int i = 0;
   for (const auto* c : {&ana, &nguyen, &bare}) ids[i++] = *w->UpsertCustomer(*c);
 
-  Product pizza{.sku = "P-1", .name = "Margherita", .category = "Food/Pizza", .currency = "EUR",
-                .price_minor = 850, .unit_cost_minor = 213};
-  Product ramen{.sku = "P-2", .name = "Ramen, spicy", .category = "Food/Noodles", .currency = "JPY",
-                .price_minor = 1200, .unit_cost_minor = 0};
+  Product pizza{.sku = "P-1",
+                .name = "Margherita",
+                .category = "Food/Pizza",
+                .currency = "EUR",
+                .price_minor = 850,
+                .unit_cost_minor = 213};
+  Product ramen{.sku = "P-2",
+                .name = "Ramen, spicy",
+                .category = "Food/Noodles",
+                .currency = "JPY",
+                .price_minor = 1200,
+                .unit_cost_minor = 0};
   Product clip{.sku = "P-3", .name = "Clip", .category = "", .currency = "EUR", .price_minor = 9};
   ProductId pizza_id = *w->UpsertProduct(pizza);
   ProductId ramen_id = *w->UpsertProduct(ramen);
   ProductId clip_id = *w->UpsertProduct(clip);
 
-  Order placed{.external_id = "1001", .customer_id = ids[0],
-               .ordered_at = *ParseIso8601("2024-01-02T10:00:00Z"), .currency = "EUR"};
+  Order placed{.external_id = "1001",
+               .customer_id = ids[0],
+               .ordered_at = *ParseIso8601("2024-01-02T10:00:00Z"),
+               .currency = "EUR"};
   placed.lines = {
-      {.product_id = pizza_id, .description = "Pizza, large", .quantity = 2, .unit_price_minor = 850,
-       .discount_minor = 100, .amount_minor = 1600},
+      {.product_id = pizza_id,
+       .description = "Pizza, large",
+       .quantity = 2,
+       .unit_price_minor = 850,
+       .discount_minor = 100,
+       .amount_minor = 1600},
       // 12 x 0.085 = 1.02: the amount was rounded once, not from the rounded unit price.
-      {.product_id = clip_id, .description = "Clips", .quantity = 12, .unit_price_minor = 9,
+      {.product_id = clip_id,
+       .description = "Clips",
+       .quantity = 12,
+       .unit_price_minor = 9,
        .amount_minor = 102}};
-  Order cancelled{.external_id = "C1002", .customer_id = ids[0],
-                  .ordered_at = *ParseIso8601("2024-01-03T11:00:00Z"), .currency = "EUR",
+  Order cancelled{.external_id = "C1002",
+                  .customer_id = ids[0],
+                  .ordered_at = *ParseIso8601("2024-01-03T11:00:00Z"),
+                  .currency = "EUR",
                   .status = OrderStatus::kCancelled};
-  cancelled.lines = {{.product_id = pizza_id, .description = "Pizza", .quantity = -1,
-                      .unit_price_minor = 850, .amount_minor = -850}};
-  Order returned{.external_id = "R1", .customer_id = ids[1],
-                 .ordered_at = *ParseIso8601("2024-02-01T00:00:00Z"), .currency = "JPY",
+  cancelled.lines = {{.product_id = pizza_id,
+                      .description = "Pizza",
+                      .quantity = -1,
+                      .unit_price_minor = 850,
+                      .amount_minor = -850}};
+  Order returned{.external_id = "R1",
+                 .customer_id = ids[1],
+                 .ordered_at = *ParseIso8601("2024-02-01T00:00:00Z"),
+                 .currency = "JPY",
                  .status = OrderStatus::kReturned};
-  returned.lines = {{.product_id = ramen_id, .description = "ラーメン", .quantity = -3,
-                     .unit_price_minor = 1200, .amount_minor = -3600}};
-  Order empty{.external_id = "E1", .customer_id = ids[2],
-              .ordered_at = *ParseIso8601("2024-03-01T00:00:00Z"), .currency = "EUR"};
+  returned.lines = {{.product_id = ramen_id,
+                     .description = "ラーメン",
+                     .quantity = -3,
+                     .unit_price_minor = 1200,
+                     .amount_minor = -3600}};
+  Order empty{.external_id = "E1",
+              .customer_id = ids[2],
+              .ordered_at = *ParseIso8601("2024-03-01T00:00:00Z"),
+              .currency = "EUR"};
   for (Order* o : {&placed, &cancelled, &returned, &empty}) {
     RecomputeTotals(*o);
     auto id = w->UpsertOrder(*o);
@@ -98,38 +127,45 @@ std::string ExportText(Stores& store, Entity entity, Format format) {
 // Entities without what the store assigns (ids, times) and with references by key.
 std::vector<Customer> Customers(Stores& store) {
   std::vector<Customer> out;
-  EXPECT_TRUE(store.customers().ScanCustomers([&](const Customer& c) {
-    Customer copy = c;
-    copy.id = 0;
-    copy.created_at = copy.updated_at = {};
-    out.push_back(copy);
-    return Status::Ok();
-  }).ok());
+  EXPECT_TRUE(store.customers()
+                  .ScanCustomers([&](const Customer& c) {
+                    Customer copy = c;
+                    copy.id = 0;
+                    copy.created_at = copy.updated_at = {};
+                    out.push_back(copy);
+                    return Status::Ok();
+                  })
+                  .ok());
   return out;
 }
 std::vector<Product> Products(Stores& store) {
   std::vector<Product> out;
-  EXPECT_TRUE(store.orders().ScanProducts([&](const Product& p) {
-    Product copy = p;
-    copy.id = 0;
-    copy.created_at = copy.updated_at = {};
-    out.push_back(copy);
-    return Status::Ok();
-  }).ok());
+  EXPECT_TRUE(store.orders()
+                  .ScanProducts([&](const Product& p) {
+                    Product copy = p;
+                    copy.id = 0;
+                    copy.created_at = copy.updated_at = {};
+                    out.push_back(copy);
+                    return Status::Ok();
+                  })
+                  .ok());
   return out;
 }
 std::vector<Order> Orders(Stores& store) {
   std::vector<Order> out;
-  EXPECT_TRUE(store.orders().ScanOrders([&](const Order& o) {
-    Order copy = o;
-    copy.id = 0;
-    // The customer by external id, folded into the order's key.
-    copy.external_id = store.customers().GetCustomer(o.customer_id)->external_id + "/" + o.external_id;
-    copy.customer_id = 0;
-    for (auto& l : copy.lines) l.product_id = 0;  // compared by sku
-    out.push_back(copy);
-    return Status::Ok();
-  }).ok());
+  EXPECT_TRUE(store.orders()
+                  .ScanOrders([&](const Order& o) {
+                    Order copy = o;
+                    copy.id = 0;
+                    // The customer by external id, folded into the order's key.
+                    copy.external_id = store.customers().GetCustomer(o.customer_id)->external_id +
+                                       "/" + o.external_id;
+                    copy.customer_id = 0;
+                    for (auto& l : copy.lines) l.product_id = 0;  // compared by sku
+                    out.push_back(copy);
+                    return Status::Ok();
+                  })
+                  .ok());
   return out;
 }
 
@@ -165,8 +201,9 @@ TEST_P(RoundTripTest, ExportThenImportIntoAnEmptyStoreGivesEqualData) {
 }
 
 INSTANTIATE_TEST_SUITE_P(BothFormats, RoundTripTest,
-                         ::testing::Values(Format::kCsv, Format::kJsonl),
-                         [](const auto& info) { return info.param == Format::kCsv ? "Csv" : "Jsonl"; });
+                         ::testing::Values(Format::kCsv, Format::kJsonl), [](const auto& info) {
+                           return info.param == Format::kCsv ? "Csv" : "Jsonl";
+                         });
 
 TEST(ExportTest, WritesCsvWithTheImportFieldNames) {
   auto store = MemoryStore();
@@ -178,7 +215,8 @@ TEST(ExportTest, WritesCsvWithTheImportFieldNames) {
             "P-3,Clip,,0.09,0.00,EUR\n");
   std::string orders = ExportText(*store, Entity::kOrders, Format::kCsv);
   EXPECT_EQ(testing::Lines(orders).at(0),
-            "invoice,customer,timestamp,status,currency,product,description,quantity,price,discount,amount");
+            "invoice,customer,timestamp,status,currency,product,description,quantity,price,"
+            "discount,amount");
   EXPECT_EQ(testing::Lines(orders).at(1),
             "1001,c-1,2024-01-02T10:00:00Z,placed,EUR,P-1,\"Pizza, large\",2,8.50,1.00,16.00");
   EXPECT_EQ(testing::Lines(orders).back(), "E1,c 3,2024-03-01T00:00:00Z,placed,EUR,,,,,,");

@@ -24,7 +24,8 @@ TEST(ValuesTest, ReadsWholeNumbers) {
 TEST(ValuesTest, ReadsFlags) {
   for (const char* yes : {"true", "TRUE", "yes", "Yes", "1"}) EXPECT_TRUE(*ParseFlag(yes)) << yes;
   for (const char* no : {"false", "No", "0"}) EXPECT_FALSE(*ParseFlag(no)) << no;
-  EXPECT_EQ(ParseFlag("maybe").error().message(), "'maybe' is not one of true, false, yes, no, 1, 0");
+  EXPECT_EQ(ParseFlag("maybe").error().message(),
+            "'maybe' is not one of true, false, yes, no, 1, 0");
 }
 
 TEST(ValuesTest, SplitsListsAndNormalizesCategories) {

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ingest/bulk/bulk_writer.h"
 #include "jobs/analyze.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +8,7 @@
 #include <random>
 
 #include "areas/retention/analysis_report_json.h"
+#include "ingest/bulk/bulk_writer.h"
 #include "support/store_fixture.h"
 
 namespace centric::jobs {
@@ -42,8 +42,10 @@ void FillShop(Stores& stores) {
       int64_t amount = 1000 + static_cast<int64_t>(rng() % 5000);
       bool cancel = k > 0 && rng() % 20 == 0;  // never the first order: all 300 are buyers
       o.status = cancel ? OrderStatus::kCancelled : OrderStatus::kPlaced;
-      o.lines.push_back(OrderLine{.product_id = product, .quantity = cancel ? -1 : 1,
-                                  .unit_price_minor = amount, .amount_minor = cancel ? -amount : amount});
+      o.lines.push_back(OrderLine{.product_id = product,
+                                  .quantity = cancel ? -1 : 1,
+                                  .unit_price_minor = amount,
+                                  .amount_minor = cancel ? -amount : amount});
       RecomputeTotals(o);
       ASSERT_TRUE(w.UpsertOrder(o));
       day += gap + static_cast<int>(rng() % 5);
@@ -64,8 +66,9 @@ TEST_P(AnalyzeStoreTest, SavesReportAndPredictionsForEveryBuyer) {
   FillShop(*stores);
   auto as_of = *ParseIso8601("2024-10-31");
   auto holdout = *ParseIso8601("2024-12-31");
-  auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(as_of), .period = analytics::clv::Period::kDay,
-                                      .holdout_end_day = DayOf(holdout)});
+  auto result = AnalyzeStore(*analyses, {.as_of_day = DayOf(as_of),
+                                         .period = analytics::clv::Period::kDay,
+                                         .holdout_end_day = DayOf(holdout)});
   ASSERT_TRUE(result) << result.error().ToString();
   // Read through the one encoding, as the API and `centric analyze --json` serve it.
   const boost::json::object report = retention::EncodeReport(result->result.report);

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ingest/bulk/bulk_writer.h"
 #include "jobs/crosssell.h"
 
 #include <gtest/gtest.h>
@@ -7,6 +6,7 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "ingest/bulk/bulk_writer.h"
 #include "support/store_fixture.h"
 
 namespace centric::jobs {
@@ -55,8 +55,8 @@ void FillShop(Stores& stores) {
         o.external_id = "I" + std::to_string(k);
         o.ordered_at = start + std::chrono::days(7 * k + c % 7);
         for (ProductId item : items) {
-          o.lines.push_back(OrderLine{.product_id = item, .quantity = 1,
-                                      .unit_price_minor = 1000, .amount_minor = 1000});
+          o.lines.push_back(OrderLine{
+              .product_id = item, .quantity = 1, .unit_price_minor = 1000, .amount_minor = 1000});
         }
         RecomputeTotals(o);
         ASSERT_TRUE(w.UpsertOrder(o));
@@ -72,16 +72,16 @@ void FillShop(Stores& stores) {
   first.customer_id = r;
   first.external_id = "R1";
   first.ordered_at = start;
-  first.lines.push_back(OrderLine{.product_id = pz1, .quantity = 1, .unit_price_minor = 900,
-                                  .amount_minor = 900});
+  first.lines.push_back(
+      OrderLine{.product_id = pz1, .quantity = 1, .unit_price_minor = 900, .amount_minor = 900});
   RecomputeTotals(first);
   ASSERT_TRUE(w.UpsertOrder(first));
   Order back = first;
   back.external_id = "R2";
   back.ordered_at = start + std::chrono::days(3);
   back.status = OrderStatus::kReturned;
-  back.lines = {OrderLine{.product_id = pasta, .quantity = -1, .unit_price_minor = 800,
-                          .amount_minor = -800}};
+  back.lines = {OrderLine{
+      .product_id = pasta, .quantity = -1, .unit_price_minor = 800, .amount_minor = -800}};
   RecomputeTotals(back);
   ASSERT_TRUE(w.UpsertOrder(back));
   ASSERT_TRUE(w.Commit().ok());
@@ -123,8 +123,8 @@ TEST_P(CrossSellStoreTest, BuildsBasketsFromPurchasesOnly) {
   auto orders = BuildBaskets(*data, *ParseBasketLevel("category:1"));
   ASSERT_TRUE(orders);
   EXPECT_EQ(orders->size(), 332u);
-  auto customers = BuildBaskets(*data, BasketSpec{.level = BasketSpec::Level::kProduct,
-                                                  .per = BasketSpec::Per::kCustomer});
+  auto customers = BuildBaskets(
+      *data, BasketSpec{.level = BasketSpec::Level::kProduct, .per = BasketSpec::Per::kCustomer});
   ASSERT_TRUE(customers);
   ASSERT_EQ(customers->size(), 101u);
   // Customer R kept the pizza only: the returned pasta is not in their basket.
@@ -135,8 +135,8 @@ TEST_P(CrossSellStoreTest, BuildsBasketsFromPurchasesOnly) {
   ASSERT_EQ(basket.size(), 1u);
   EXPECT_EQ(customers->dictionary().name(basket[0]), "PZ1");
   // The last 7 days hold only the 6th orders of the "P" customers (days 35 .. 41).
-  auto recent = BuildBaskets(*data, BasketSpec{.per = BasketSpec::Per::kCustomer,
-                                               .window_days = 7});
+  auto recent =
+      BuildBaskets(*data, BasketSpec{.per = BasketSpec::Per::kCustomer, .window_days = 7});
   size_t with_items = 0;
   for (size_t b = 0; b < recent->size(); ++b) with_items += !recent->basket(b).empty();
   EXPECT_EQ(with_items, 30u);
@@ -184,7 +184,8 @@ TEST_P(CrossSellStoreTest, SavesRulesNeighboursCoverageAndTargets) {
   const auto& histogram = coverage.at("histogram").as_array();
   EXPECT_EQ(histogram[0].as_object().at("customers").to_number<int64_t>(), 81);
   EXPECT_EQ(histogram[1].as_object().at("customers").to_number<int64_t>(), 20);
-  EXPECT_EQ(coverage.at("matrix").as_array()[0].as_array()[1].to_number<int64_t>(), 20);  // Drinks & Food
+  EXPECT_EQ(coverage.at("matrix").as_array()[0].as_array()[1].to_number<int64_t>(),
+            20);  // Drinks & Food
 
   // Targets are single-department customers. The multi-department buyers (pizza and soda)
   // place orders of two items worth 20.00; of the single-department customers, the pizza and

@@ -4,6 +4,8 @@
 // event or audit row exists for a change that was rolled back or never committed. The writer is
 // a forked child with its own connection; it tells the parent, through a pipe, each write it
 // saw commit, and the parent kills it while it is still writing.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,9 +17,6 @@
 #include <set>
 #include <string>
 #include <thread>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "api/handle_request.h"
 #include "api/services.h"
@@ -104,7 +103,7 @@ class CrashTest : public ::testing::TestWithParam<BackendParam> {
 
   // After the crash: what a new connection sees.
   struct Seen {
-    std::map<std::string, int64_t> customers;  // external id -> id
+    std::map<std::string, int64_t> customers;                  // external id -> id
     std::multiset<std::pair<std::string, std::string>> audit;  // (action, entity_id)
     std::multiset<std::string> created_events;                 // customer ids, as text
     int64_t import_events = 0;

@@ -127,7 +127,8 @@ TEST_P(OutboxAuditTest, AFailedWriteLeavesNeitherAuditRowNorEvent) {
 TEST_P(OutboxAuditTest, ABulkWriteRecordsItselfOnceAndEachCustomerItTouchedOnce) {
   auto existing = store_->CreateCustomer(MakeCustomer("C-0", "Existing"));
   ASSERT_TRUE(existing);
-  auto product = stores_->orders().CreateProduct(Product{.sku = "P-1", .name = "Pasta", .currency = "EUR"});
+  auto product =
+      stores_->orders().CreateProduct(Product{.sku = "P-1", .name = "Pasta", .currency = "EUR"});
   ASSERT_TRUE(product) << product.error().ToString();
   const int64_t events_before = *events_->LastPosition();
   {
@@ -143,8 +144,10 @@ TEST_P(OutboxAuditTest, ABulkWriteRecordsItselfOnceAndEachCustomerItTouchedOnce)
         o.external_id = "INV-" + std::to_string(i) + "-" + std::to_string(n);
         o.ordered_at = FromUnixSeconds(1700000000 + n);
         o.currency = "EUR";
-        o.lines.push_back(OrderLine{.product_id = product->id, .quantity = 1,
-                                    .unit_price_minor = 100, .amount_minor = 100});
+        o.lines.push_back(OrderLine{.product_id = product->id,
+                                    .quantity = 1,
+                                    .unit_price_minor = 100,
+                                    .amount_minor = 100});
         ASSERT_TRUE((*writer)->UpsertOrder(o)) << "order " << o.external_id;
       }
     }
@@ -189,10 +192,11 @@ TEST_P(OutboxAuditTest, NoSecretReachesTheAuditLog) {
   change.password_hash = "$argon2id$v=19$other-hash";
   ASSERT_TRUE(access.UpdateUser(created->id, change));
   ASSERT_TRUE(access.CreateToken("robot", Role::kAnalyst, "feedfacefeedface"));
-  access::WebSession session{.token_hash = "deadbeefdeadbeef", .user_id = created->id,
-                            .csrf_token = "csrf-secret-value",
-                            .created_at = FromUnixSeconds(1700000000),
-                            .expires_at = FromUnixSeconds(4100000000)};
+  access::WebSession session{.token_hash = "deadbeefdeadbeef",
+                             .user_id = created->id,
+                             .csrf_token = "csrf-secret-value",
+                             .created_at = FromUnixSeconds(1700000000),
+                             .expires_at = FromUnixSeconds(4100000000)};
   ASSERT_TRUE(access.CreateSession(session).ok());
   auto rows = AllAudit();
   ASSERT_EQ(rows.size(), 4u);

@@ -61,10 +61,12 @@ class ShopStoreTest : public ::testing::TestWithParam<BackendParam> {
     platform::AuditFilter filter;
     filter.entity = entity;
     std::vector<std::string> actions;
-    EXPECT_TRUE(log->Scan(filter, [&](const platform::AuditEntry& e) {
-                      actions.insert(actions.begin(), e.action);
-                      return Status::Ok();
-                    }).ok());
+    EXPECT_TRUE(log->Scan(filter,
+                          [&](const platform::AuditEntry& e) {
+                            actions.insert(actions.begin(), e.action);
+                            return Status::Ok();
+                          })
+                    .ok());
     return actions;
   }
 

@@ -56,8 +56,8 @@ std::string FreshUrl(const std::string& backend) {
     ResetPostgres(url);
   } else {
     static std::atomic<int> counter{0};
-    auto dir = std::filesystem::temp_directory_path() /
-               ("centric-test-" + std::to_string(::getpid()));
+    auto dir =
+        std::filesystem::temp_directory_path() / ("centric-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     auto path = dir / ("store-" + std::to_string(counter++) + ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) {

@@ -6,11 +6,11 @@
 // is built, before the test command has started PostgreSQL.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "areas/stores.h"
 
@@ -35,13 +35,13 @@ bool InCi();
 
 // In a test body or SetUp: skips the case when its backend is not configured, or fails it
 // under CI=true.
-#define CENTRIC_REQUIRE_BACKEND(backend)                                             \
-  do {                                                                               \
-    if (!::centric::testing::BackendConfigured(backend)) {                           \
-      ASSERT_FALSE(::centric::testing::InCi())                                       \
+#define CENTRIC_REQUIRE_BACKEND(backend)                                              \
+  do {                                                                                \
+    if (!::centric::testing::BackendConfigured(backend)) {                            \
+      ASSERT_FALSE(::centric::testing::InCi())                                        \
           << "CI=true but CENTRIC_TEST_PG_DSN is not set: PostgreSQL must be tested"; \
-      GTEST_SKIP() << "CENTRIC_TEST_PG_DSN is not set";                              \
-    }                                                                                \
+      GTEST_SKIP() << "CENTRIC_TEST_PG_DSN is not set";                               \
+    }                                                                                 \
   } while (0)
 
 // gtest name generator for BackendParam.

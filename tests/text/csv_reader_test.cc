@@ -35,7 +35,9 @@ std::vector<Rec> ReadAll(const std::string& text, size_t chunk,
     auto more = reader.Next(record);
     EXPECT_TRUE(more) << more.error().ToString();
     if (!more || !*more) break;
-    out.push_back({record.line, {record.fields.begin(), record.fields.end()}, record.problem,
+    out.push_back({record.line,
+                   {record.fields.begin(), record.fields.end()},
+                   record.problem,
                    record.problem_field});
   }
   return out;
@@ -57,7 +59,10 @@ TEST(CsvReaderTest, ReadsRfc4180AtEveryChunkSize) {
       {"crlf", "a,b\r\n1,2\r\n", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
       {"no final newline", "a,b\n1,2", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
       {"final cr only", "a,b\r", {{1, {"a", "b"}}}},
-      {"byte-order mark", "\xEF\xBB\xBF" "a,b\n1,2", {{1, {"a", "b"}}, {2, {"1", "2"}}}},
+      {"byte-order mark",
+       "\xEF\xBB\xBF"
+       "a,b\n1,2",
+       {{1, {"a", "b"}}, {2, {"1", "2"}}}},
       {"quoted comma, doubled quote, line breaks",
        "a,b\n\"x,y\",\"he said \"\"hi\"\"\"\n\"multi\nline\",z\n\"crlf\r\ninside\",q\r\n3,4\n",
        {{1, {"a", "b"}},
@@ -65,7 +70,9 @@ TEST(CsvReaderTest, ReadsRfc4180AtEveryChunkSize) {
         {3, {"multi\nline", "z"}},
         {5, {"crlf\r\ninside", "q"}},
         {7, {"3", "4"}}}},
-      {"blank lines are skipped but counted", "a\n\n1\n\r\n2\n", {{1, {"a"}}, {3, {"1"}}, {5, {"2"}}}},
+      {"blank lines are skipped but counted",
+       "a\n\n1\n\r\n2\n",
+       {{1, {"a"}}, {3, {"1"}}, {5, {"2"}}}},
       {"empty fields", "a,,\n,,\n", {{1, {"a", "", ""}}, {2, {"", "", ""}}}},
       {"quoted empty field is a record", "x\n\"\"\n", {{1, {"x"}}, {2, {""}}}},
       {"quote inside an unquoted field is literal", "5\" PIPE,x\n", {{1, {"5\" PIPE", "x"}}}},
@@ -76,8 +83,11 @@ TEST(CsvReaderTest, ReadsRfc4180AtEveryChunkSize) {
       {"text after closing quote",
        "\"ab\"c,d\ne,f\n",
        {{1, {"ab", "d"}, RecordProblem::kTextAfterQuote, 0}, {2, {"e", "f"}}}},
-      {"invalid utf-8", "a,b\n\xff,c\nd,\xC3\xA9\n",
-       {{1, {"a", "b"}}, {2, {"\xff", "c"}, RecordProblem::kInvalidUtf8, 0}, {3, {"d", "\xC3\xA9"}}}},
+      {"invalid utf-8",
+       "a,b\n\xff,c\nd,\xC3\xA9\n",
+       {{1, {"a", "b"}},
+        {2, {"\xff", "c"}, RecordProblem::kInvalidUtf8, 0},
+        {3, {"d", "\xC3\xA9"}}}},
       {"empty input", "", {}},
       {"only a byte-order mark", "\xEF\xBB\xBF", {}},
   };
@@ -91,14 +101,17 @@ TEST(CsvReaderTest, ReadsRfc4180AtEveryChunkSize) {
 TEST(CsvReaderTest, SkipsAnOverlongFieldAndCarriesOn) {
   CsvReader::Options small{.delimiter = ',', .max_field_bytes = 10, .max_record_bytes = 40};
   std::string unquoted = "a,b\n" + std::string(50, 'x') + ",c\nd,e\n";
-  std::string quoted = "a,b\n\"" + std::string(30, 'y') + "\n\"\"\n" + std::string(30, 'y') + "\",c\nd,e\n";
+  std::string quoted =
+      "a,b\n\"" + std::string(30, 'y') + "\n\"\"\n" + std::string(30, 'y') + "\",c\nd,e\n";
   std::string fits = "a,b\n" + std::string(10, 'z') + ",c\n";
   for (size_t chunk : kChunkSizes) {
     EXPECT_EQ(ReadAll(unquoted, chunk, small),
-              (std::vector<Rec>{{1, {"a", "b"}}, {2, {}, RecordProblem::kFieldTooLong, 0}, {3, {"d", "e"}}}))
+              (std::vector<Rec>{
+                  {1, {"a", "b"}}, {2, {}, RecordProblem::kFieldTooLong, 0}, {3, {"d", "e"}}}))
         << chunk;
     EXPECT_EQ(ReadAll(quoted, chunk, small),
-              (std::vector<Rec>{{1, {"a", "b"}}, {2, {}, RecordProblem::kFieldTooLong, 0}, {5, {"d", "e"}}}))
+              (std::vector<Rec>{
+                  {1, {"a", "b"}}, {2, {}, RecordProblem::kFieldTooLong, 0}, {5, {"d", "e"}}}))
         << chunk;
     EXPECT_EQ(ReadAll(fits, chunk, small),
               (std::vector<Rec>{{1, {"a", "b"}}, {2, {std::string(10, 'z'), "c"}}}))
@@ -130,7 +143,8 @@ TEST(CsvReaderTest, CapsFieldsAtOneMebibyte) {
   EXPECT_EQ(got[2].problem, RecordProblem::kFieldTooLong);
   EXPECT_EQ(got[3].problem, RecordProblem::kFieldTooLong);
   EXPECT_EQ(got[4], (Rec{5, {"last", "4"}}));
-  EXPECT_EQ(RecordProblemText(RecordProblem::kFieldTooLong), "field longer than 1 MiB (1048576 bytes)");
+  EXPECT_EQ(RecordProblemText(RecordProblem::kFieldTooLong),
+            "field longer than 1 MiB (1048576 bytes)");
 }
 
 TEST(CsvReaderTest, ReadsOtherDelimiters) {

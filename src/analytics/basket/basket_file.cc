@@ -61,8 +61,8 @@ Status ParseFimiLine(std::string_view line, std::string_view name, int64_t numbe
 Result<BasketFormat> ParseBasketFormat(std::string_view name) {
   if (name == "fimi") return BasketFormat::kFimi;
   if (name == "csv") return BasketFormat::kCsv;
-  return Error(InvalidArgument(fmt::format("unknown format '{}' (formats: fimi, csv)", name),
-                               "format"));
+  return Error(
+      InvalidArgument(fmt::format("unknown format '{}' (formats: fimi, csv)", name), "format"));
 }
 
 BasketFormat GuessBasketFormat(std::string_view path) {
@@ -133,8 +133,8 @@ Result<Baskets> ReadCsv(std::unique_ptr<text::InputBuffer> input, std::string_vi
   text::CsvReader reader(std::move(input), reader_options);
   text::CsvRecord record;
   auto bad_record = [&] {
-    return InvalidArgument(fmt::format("{}:{}: {}", name, record.line,
-                                       text::RecordProblemText(record.problem)));
+    return InvalidArgument(
+        fmt::format("{}:{}: {}", name, record.line, text::RecordProblemText(record.problem)));
   };
   CENTRIC_ASSIGN_OR_RETURN(bool has_header, reader.Next(record));
   if (!has_header) {
@@ -171,16 +171,15 @@ Result<Baskets> ReadCsv(std::unique_ptr<text::InputBuffer> input, std::string_vi
     if (record.problem != text::RecordProblem::kNone) return Error(bad_record());
     if (record.fields.size() != header.size()) {
       return Error(InvalidArgument(fmt::format("{}:{}: expected {} columns, found {}", name,
-                                               record.line, header.size(),
-                                               record.fields.size())));
+                                               record.line, header.size(), record.fields.size())));
     }
     const std::string_view basket = Trim(record.fields[basket_column]);
     const std::string_view item = Trim(record.fields[item_column]);
     if (basket.empty() || item.empty()) {
-      return Error(InvalidArgument(
-          fmt::format("{}:{}: empty {} in column '{}'", name, record.line,
-                      basket.empty() ? "basket id" : "item",
-                      header[basket.empty() ? basket_column : item_column])));
+      return Error(
+          InvalidArgument(fmt::format("{}:{}: empty {} in column '{}'", name, record.line,
+                                      basket.empty() ? "basket id" : "item",
+                                      header[basket.empty() ? basket_column : item_column])));
     }
     auto it = basket_ids.find(basket);
     if (it == basket_ids.end()) {

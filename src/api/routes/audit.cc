@@ -85,19 +85,18 @@ Response ExportAuditXlsx(const Request& request, Services& services) {
   auto filter = ReadAuditFilter(query);
   if (!filter) return ErrorResponse(filter.error());
   using platform::CellType;
-  auto sheet = platform::XlsxSheet::Create(
-      "Audit log", {{"id", CellType::kInteger, 9},
-                    {"at", CellType::kDateTime, 17},
-                    {"actor_kind", CellType::kText, 10},
-                    {"actor_id", CellType::kInteger, 9},
-                    {"actor_name", CellType::kText, 26},
-                    {"actor_role", CellType::kText, 10},
-                    {"source", CellType::kText, 18},
-                    {"action", CellType::kText, 12},
-                    {"entity", CellType::kText, 12},
-                    {"entity_id", CellType::kText, 10},
-                    {"customer_id", CellType::kInteger, 11},
-                    {"changes", CellType::kText, 60}});
+  auto sheet = platform::XlsxSheet::Create("Audit log", {{"id", CellType::kInteger, 9},
+                                                         {"at", CellType::kDateTime, 17},
+                                                         {"actor_kind", CellType::kText, 10},
+                                                         {"actor_id", CellType::kInteger, 9},
+                                                         {"actor_name", CellType::kText, 26},
+                                                         {"actor_role", CellType::kText, 10},
+                                                         {"source", CellType::kText, 18},
+                                                         {"action", CellType::kText, 12},
+                                                         {"entity", CellType::kText, 12},
+                                                         {"entity_id", CellType::kText, 10},
+                                                         {"customer_id", CellType::kInteger, 11},
+                                                         {"changes", CellType::kText, 60}});
   if (!sheet) return ErrorResponse(sheet.error());
   auto log = platform::MakeAuditLog(services.stores.connection());
   using Cell = platform::XlsxCell;

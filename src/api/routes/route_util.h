@@ -52,7 +52,8 @@ struct EntityCalls {
 
 // POST collection: the body read into a default T, created, 201 with the stored entity.
 template <typename Store, typename T>
-Response CreateEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
+Response CreateEntity(const Request& request, Services& services,
+                      const EntityCalls<Store, T>& calls) {
   auto body = JsonBody(request);
   if (!body) return ErrorResponse(body.error());
   T entity;
@@ -75,7 +76,8 @@ Response GetEntity(const Request& request, Services& services, const EntityCalls
 
 // PATCH item: the body is read over the current entity, so only the keys it has change.
 template <typename Store, typename T>
-Response PatchEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
+Response PatchEntity(const Request& request, Services& services,
+                     const EntityCalls<Store, T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
   auto body = JsonBody(request);
@@ -92,7 +94,8 @@ Response PatchEntity(const Request& request, Services& services, const EntityCal
 
 // DELETE item: 204.
 template <typename Store, typename T>
-Response DeleteEntity(const Request& request, Services& services, const EntityCalls<Store, T>& calls) {
+Response DeleteEntity(const Request& request, Services& services,
+                      const EntityCalls<Store, T>& calls) {
   auto id = IdParam(request);
   if (!id) return ErrorResponse(id.error());
   if (Status s = (calls.store(services).*calls.remove)(*id); !s.ok()) return ErrorResponse(s);

@@ -8,7 +8,7 @@
 
 namespace centric::api {
 
-void AddMetaRoutes(Router& router);         // /health, /api/v1/openapi.json
-void AddAuditRoutes(Router& router);        // /api/v1/audit..., /api/v1/events (admin)
+void AddMetaRoutes(Router& router);   // /health, /api/v1/openapi.json
+void AddAuditRoutes(Router& router);  // /api/v1/audit..., /api/v1/events (admin)
 
 }  // namespace centric::api

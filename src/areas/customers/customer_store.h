@@ -44,8 +44,7 @@ class CustomerStore {
 
   // The customer's orders and interactions merged, newest first (ties: higher id first).
   // NotFound for an unknown customer.
-  virtual Result<Page<TimelineEvent>> Timeline(CustomerId customer_id,
-                                               const PageRequest& page) = 0;
+  virtual Result<Page<TimelineEvent>> Timeline(CustomerId customer_id, const PageRequest& page) = 0;
 
   // Streams every customer in id order inside one read transaction, so an export is a
   // consistent snapshot. Stops at and returns the first error `visit` returns.

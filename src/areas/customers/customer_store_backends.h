@@ -15,8 +15,7 @@ class PostgresConnection;
 
 namespace centric::customers {
 
-std::unique_ptr<CustomerStore> MakeSqliteCustomerStore(
-    store::sqlite::SqliteConnection& connection);
+std::unique_ptr<CustomerStore> MakeSqliteCustomerStore(store::sqlite::SqliteConnection& connection);
 std::unique_ptr<CustomerStore> MakePostgresCustomerStore(
     store::postgres::PostgresConnection& connection);
 

@@ -54,9 +54,9 @@ struct TimelineEvent {
   Type type = Type::kOrder;
   int64_t id = 0;  // the order or interaction id
   Timestamp at{};
-  std::string kind;     // order status ("placed", ...) or interaction kind ("note", ...)
-  std::string channel;  // interactions only
-  std::string summary;  // interaction summary, or the invoice number of an order
+  std::string kind;          // order status ("placed", ...) or interaction kind ("note", ...)
+  std::string channel;       // interactions only
+  std::string summary;       // interaction summary, or the invoice number of an order
   int64_t amount_minor = 0;  // orders only
   std::string currency;      // orders only
 };

@@ -9,8 +9,7 @@ namespace centric::customers {
 std::unique_ptr<CustomerStore> MakeCustomerStore(store::Connection& connection) {
   std::unique_ptr<CustomerStore> backend =
       connection.backend() == "postgresql"
-          ? MakePostgresCustomerStore(
-                static_cast<store::postgres::PostgresConnection&>(connection))
+          ? MakePostgresCustomerStore(static_cast<store::postgres::PostgresConnection&>(connection))
           : MakeSqliteCustomerStore(static_cast<store::sqlite::SqliteConnection&>(connection));
   return MakeRecordingCustomerStore(std::move(backend), connection);
 }

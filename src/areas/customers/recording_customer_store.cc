@@ -42,12 +42,12 @@ class RecordingCustomerStore final : public CustomerStore {
     });
   }
   Status DeleteCustomer(CustomerId id) override {
-    return Delete<Customer>(
-        [&] { return inner_->GetCustomer(id); }, [&] { return inner_->DeleteCustomer(id); },
-        [&](const Customer& before) {
-          return EntityChange<Customer>("delete", "customer", id, id, &before, nullptr,
-                                        platform::kCustomerDeleted);
-        });
+    return Delete<Customer>([&] { return inner_->GetCustomer(id); },
+                            [&] { return inner_->DeleteCustomer(id); },
+                            [&](const Customer& before) {
+                              return EntityChange<Customer>("delete", "customer", id, id, &before,
+                                                            nullptr, platform::kCustomerDeleted);
+                            });
   }
   Result<Page<Customer>> ListCustomers(const CustomerFilter& filter) override {
     return inner_->ListCustomers(filter);
@@ -69,18 +69,17 @@ class RecordingCustomerStore final : public CustomerStore {
     return Write<Interaction>([&]() -> Result<std::pair<Interaction, Change>> {
       CENTRIC_ASSIGN_OR_RETURN(Interaction before, inner_->GetInteraction(interaction.id));
       CENTRIC_ASSIGN_OR_RETURN(Interaction after, inner_->UpdateInteraction(interaction));
-      Change c = EntityChange("update", "interaction", after.id, after.customer_id, &before,
-                              &after, platform::kInteractionUpdated);
+      Change c = EntityChange("update", "interaction", after.id, after.customer_id, &before, &after,
+                              platform::kInteractionUpdated);
       return std::pair{std::move(after), std::move(c)};
     });
   }
   Status DeleteInteraction(InteractionId id) override {
     return Delete<Interaction>(
-        [&] { return inner_->GetInteraction(id); },
-        [&] { return inner_->DeleteInteraction(id); },
+        [&] { return inner_->GetInteraction(id); }, [&] { return inner_->DeleteInteraction(id); },
         [&](const Interaction& before) {
-          return EntityChange<Interaction>("delete", "interaction", id, before.customer_id,
-                                           &before, nullptr, platform::kInteractionDeleted);
+          return EntityChange<Interaction>("delete", "interaction", id, before.customer_id, &before,
+                                           nullptr, platform::kInteractionDeleted);
         });
   }
   Result<Page<Interaction>> ListInteractions(const InteractionFilter& filter) override {

@@ -16,8 +16,7 @@ class PostgresConnection;
 namespace centric::orders {
 
 std::unique_ptr<OrderStore> MakeSqliteOrderStore(store::sqlite::SqliteConnection& connection);
-std::unique_ptr<OrderStore> MakePostgresOrderStore(
-    store::postgres::PostgresConnection& connection);
+std::unique_ptr<OrderStore> MakePostgresOrderStore(store::postgres::PostgresConnection& connection);
 
 // Gives every write of `inner` its audit row and, for orders, its event, in the write's
 // transaction on `connection`; the same on both backends, so it is written once.

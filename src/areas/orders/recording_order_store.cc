@@ -23,8 +23,8 @@ class RecordingOrderStore final : public OrderStore {
   Result<Product> CreateProduct(const Product& product) override {
     return RecordedWrite<Product>(connection_, [&]() -> Result<std::pair<Product, Change>> {
       CENTRIC_ASSIGN_OR_RETURN(Product after, inner_->CreateProduct(product));
-      Change c = EntityChange<Product>("create", "product", after.id, std::nullopt, nullptr,
-                                       &after);
+      Change c =
+          EntityChange<Product>("create", "product", after.id, std::nullopt, nullptr, &after);
       return std::pair{std::move(after), std::move(c)};
     });
   }
@@ -72,8 +72,7 @@ class RecordingOrderStore final : public OrderStore {
   }
   Status DeleteOrder(OrderId id) override {
     return RecordedDelete<Order>(
-        connection_, [&] { return inner_->GetOrder(id); },
-        [&] { return inner_->DeleteOrder(id); },
+        connection_, [&] { return inner_->GetOrder(id); }, [&] { return inner_->DeleteOrder(id); },
         [&](const Order& before) {
           return EntityChange<Order>("delete", "order", id, before.customer_id, &before, nullptr,
                                      platform::kOrderDeleted);

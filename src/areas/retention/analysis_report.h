@@ -10,12 +10,11 @@
 // default), so adding a member never breaks reading older runs.
 #pragma once
 
+#include <boost/describe.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/describe.hpp>
 
 #include "platform/json/described_json.h"
 
@@ -87,7 +86,8 @@ struct Summary {
   int64_t probably_active = 0;  // probability alive at least 0.5
   double expected_purchases = 0;
   double revenue_minor = 0;
-  std::string currency;  // ISO 4217, the currency of most orders; "" in runs older than it
+  // ISO 4217, the currency of most orders; empty (null) in a run that did not record one.
+  std::optional<std::string> currency;
 };
 BOOST_DESCRIBE_STRUCT(Summary, (),
                       (customers, repeaters, repeat_rate, probably_active, expected_purchases,
@@ -214,7 +214,7 @@ struct AnalysisReport {
   NamedValues<std::optional<double>> std_errors;
   int64_t iterations = 0;
   bool converged = false;
-  std::optional<SpendFit> spend;  // null when too few repeat buyers to fit it
+  std::optional<SpendFit> spend;   // null when too few repeat buyers to fit it
   std::optional<Holdout> holdout;  // null unless asked for
   ClvSection clv;
   Summary summary;

@@ -3,9 +3,8 @@
 // API serves by section and `centric analyze --json` prints. Thread-safe: no shared state.
 #pragma once
 
-#include <string_view>
-
 #include <boost/json.hpp>
+#include <string_view>
 
 #include "areas/retention/analysis_report.h"
 #include "core/result.h"

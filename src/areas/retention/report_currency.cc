@@ -5,7 +5,7 @@ namespace centric::retention {
 
 std::string LatestCurrency(RetentionStore& store) {
   auto run = store.LatestAnalysis();
-  return run ? run->report.summary.currency : "";
+  return run ? run->report.summary.currency.value_or("") : "";
 }
 
 }  // namespace centric::retention

@@ -59,10 +59,10 @@ Result<CustomerId> PgBulkWriter::EnsureCustomer(std::string_view external_id,
   Customer c = defaults;
   c.external_id = key;
   CENTRIC_RETURN_IF_ERROR(ValidateCustomer(c));
-  CENTRIC_ASSIGN_OR_RETURN(
-      auto r, conn_.Run(fmt::format("INSERT INTO customers({}) VALUES {} RETURNING id",
-                                    kCustomerInsertColumns, kCustomerValues),
-                        CustomerParams(c, now_)));
+  CENTRIC_ASSIGN_OR_RETURN(auto r,
+                           conn_.Run(fmt::format("INSERT INTO customers({}) VALUES {} RETURNING id",
+                                                 kCustomerInsertColumns, kCustomerValues),
+                                     CustomerParams(c, now_)));
   return customers_[key] = r.Int(0, 0);
 }
 
@@ -88,8 +88,8 @@ Result<ProductId> PgBulkWriter::EnsureProduct(std::string_view sku, const Produc
   Product p = defaults;
   p.sku = key;
   CENTRIC_RETURN_IF_ERROR(ValidateProduct(p));
-  CENTRIC_ASSIGN_OR_RETURN(auto r, conn_.Run(std::string(kProductInsert) + " RETURNING id",
-                                             ProductParams(p, now_)));
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, conn_.Run(std::string(kProductInsert) + " RETURNING id", ProductParams(p, now_)));
   return products_[key] = r.Int(0, 0);
 }
 
@@ -101,8 +101,15 @@ Status PgBulkWriter::InsertLines(OrderId order_id, CustomerId customer_id, int64
         "INSERT INTO order_lines(customer_id, order_id, line_no, product_id, description, "
         "quantity, unit_price_minor, discount_minor, amount_minor) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        Params().Add(customer_id).Add(order_id).Add(line_no++).Add(l.product_id)
-            .Add(l.description).Add(l.quantity).Add(l.unit_price_minor).Add(l.discount_minor)
+        Params()
+            .Add(customer_id)
+            .Add(order_id)
+            .Add(line_no++)
+            .Add(l.product_id)
+            .Add(l.description)
+            .Add(l.quantity)
+            .Add(l.unit_price_minor)
+            .Add(l.discount_minor)
             .Add(l.amount_minor));
     if (!r) {
       if (r.error().code() == StatusCode::kFailedPrecondition) {
@@ -132,17 +139,17 @@ Result<OrderId> PgBulkWriter::UpsertOrder(const Order& order) {
       params);
   if (!r) {
     if (r.error().code() == StatusCode::kFailedPrecondition) {
-      return Error(Status(StatusCode::kNotFound,
-                          fmt::format("no customer {}", order.customer_id), "customer_id"));
+      return Error(Status(StatusCode::kNotFound, fmt::format("no customer {}", order.customer_id),
+                          "customer_id"));
     }
     return Error(r.error());
   }
   OrderId id = r->Int(0, 0);
   bool inserted = r->Bool(0, 1);
   if (!inserted) {
-    CENTRIC_ASSIGN_OR_RETURN(auto del,
-                             conn_.Run("DELETE FROM order_lines WHERE customer_id = $1 AND order_id = $2",
-                                       Params().Add(order.customer_id).Add(id)));
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto del, conn_.Run("DELETE FROM order_lines WHERE customer_id = $1 AND order_id = $2",
+                            Params().Add(order.customer_id).Add(id)));
     (void)del;
   }
   CENTRIC_RETURN_IF_ERROR(InsertLines(id, order.customer_id, 1, order.lines));
@@ -167,10 +174,10 @@ Status PgBulkWriter::AppendOrderLines(OrderId order_id, CustomerId customer_id,
   if (auto it = next_line_no_.find(order_id); it != next_line_no_.end()) {
     first = it->second;
   } else {
-    CENTRIC_ASSIGN_OR_RETURN(
-        auto max, conn_.Run("SELECT coalesce(max(line_no), 0) FROM order_lines "
-                            "WHERE customer_id = $1 AND order_id = $2",
-                            Params().Add(customer_id).Add(order_id)));
+    CENTRIC_ASSIGN_OR_RETURN(auto max,
+                             conn_.Run("SELECT coalesce(max(line_no), 0) FROM order_lines "
+                                       "WHERE customer_id = $1 AND order_id = $2",
+                                       Params().Add(customer_id).Add(order_id)));
     first = max.Int(0, 0) + 1;
   }
   return InsertLines(order_id, customer_id, first, lines);
@@ -182,11 +189,16 @@ Result<InteractionId> PgBulkWriter::AddInteraction(const Interaction& interactio
       "INSERT INTO interactions(customer_id, kind, channel, occurred_at, summary, details, "
       "author, created_at) VALUES ($1, $2, $3, to_timestamp($4::bigint), $5, $6::jsonb, $7, "
       "to_timestamp($8::bigint)) RETURNING id",
-      Params().Add(interaction.customer_id).Add(interaction.kind).Add(interaction.channel)
-          .Add(ToUnixSeconds(interaction.occurred_at)).Add(interaction.summary)
+      Params()
+          .Add(interaction.customer_id)
+          .Add(interaction.kind)
+          .Add(interaction.channel)
+          .Add(ToUnixSeconds(interaction.occurred_at))
+          .Add(interaction.summary)
           .Add(interaction.details.empty() ? std::string_view("{}")
                                            : std::string_view(interaction.details))
-          .Add(interaction.author).Add(now_));
+          .Add(interaction.author)
+          .Add(now_));
   if (!r) {
     if (r.error().code() == StatusCode::kFailedPrecondition) {
       return Error(Status(StatusCode::kNotFound,

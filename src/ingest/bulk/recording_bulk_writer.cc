@@ -3,7 +3,6 @@
 #include "ingest/bulk/recording_bulk_writer.h"
 
 #include <boost/json/object.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -78,19 +77,16 @@ class RecordingBulkWriter final : public BulkWriter {
       (is_new ? created : changed) += 1;
       CENTRIC_RETURN_IF_ERROR(connection_.AppendEvent(
           is_new ? platform::kCustomerCreated : platform::kCustomerUpdated,
-          static_cast<CustomerId>(id), json::object{{"customer_id", static_cast<int64_t>(id)},
-                                                    {"via", "import"}}));
+          static_cast<CustomerId>(id),
+          json::object{{"customer_id", static_cast<int64_t>(id)}, {"via", "import"}}));
     }
     Change change;
     change.action = "import";
     change.entity = "import";
     change.entity_id = source_;
-    json::object counts{{"customers_created", created},
-                        {"customers_changed", changed},
-                        {"products", products_},
-                        {"orders", orders_},
-                        {"order_lines", order_lines_},
-                        {"interactions", interactions_}};
+    json::object counts{{"customers_created", created}, {"customers_changed", changed},
+                        {"products", products_},        {"orders", orders_},
+                        {"order_lines", order_lines_},  {"interactions", interactions_}};
     for (const auto& kv : counts) {
       change.fields[kv.key()] = json::object{{"before", nullptr}, {"after", kv.value()}};
     }
@@ -104,7 +100,8 @@ class RecordingBulkWriter final : public BulkWriter {
  private:
   void Mark(CustomerId id) {
     if (id <= 0) return;
-    if (static_cast<size_t>(id) >= touched_.size()) touched_.resize(static_cast<size_t>(id) * 2 + 1);
+    if (static_cast<size_t>(id) >= touched_.size())
+      touched_.resize(static_cast<size_t>(id) * 2 + 1);
     touched_[static_cast<size_t>(id)] = true;
   }
   Result<CustomerId> Touch(Result<CustomerId> id, bool changed) {
@@ -127,8 +124,7 @@ class RecordingBulkWriter final : public BulkWriter {
 std::unique_ptr<BulkWriter> MakeRecordingBulkWriter(std::unique_ptr<BulkWriter> inner,
                                                     store::Connection& connection,
                                                     CustomerId last_customer_before) {
-  return std::make_unique<RecordingBulkWriter>(std::move(inner), connection,
-                                               last_customer_before);
+  return std::make_unique<RecordingBulkWriter>(std::move(inner), connection, last_customer_before);
 }
 
 }  // namespace centric::ingest

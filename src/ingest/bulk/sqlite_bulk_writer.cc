@@ -52,7 +52,8 @@ Status SqliteBulkWriter::Prepare() {
       "first_seen = excluded.first_seen, consent = excluded.consent, tags = excluded.tags, "
       "attributes = excluded.attributes, account_owner = excluded.account_owner, "
       "updated_at = excluded.updated_at RETURNING id"));
-  CENTRIC_RETURN_IF_ERROR(prepare(find_customer_, "SELECT id FROM customers WHERE external_id = ?"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(find_customer_, "SELECT id FROM customers WHERE external_id = ?"));
   CENTRIC_RETURN_IF_ERROR(prepare(insert_customer_, kInsertCustomerSql));
   CENTRIC_RETURN_IF_ERROR(prepare(
       upsert_product_,
@@ -63,31 +64,32 @@ Status SqliteBulkWriter::Prepare() {
       "unit_cost_minor = excluded.unit_cost_minor, updated_at = excluded.updated_at RETURNING id"));
   CENTRIC_RETURN_IF_ERROR(prepare(find_product_, "SELECT id FROM products WHERE sku = ?"));
   CENTRIC_RETURN_IF_ERROR(prepare(insert_product_, kInsertProductSql));
-  CENTRIC_RETURN_IF_ERROR(prepare(
-      find_order_, "SELECT id FROM orders WHERE customer_id = ? AND external_id = ?"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(find_order_, "SELECT id FROM orders WHERE customer_id = ? AND external_id = ?"));
   CENTRIC_RETURN_IF_ERROR(prepare(
       insert_order_,
       "INSERT INTO orders(customer_id, external_id, ordered_at, currency, status, total_minor, "
       "discount_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-  CENTRIC_RETURN_IF_ERROR(prepare(
-      update_order_,
-      "UPDATE orders SET ordered_at = ?3, currency = ?4, status = ?5, total_minor = ?6, "
-      "discount_minor = ?7 WHERE id = ?8"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(update_order_,
+              "UPDATE orders SET ordered_at = ?3, currency = ?4, status = ?5, total_minor = ?6, "
+              "discount_minor = ?7 WHERE id = ?8"));
   CENTRIC_RETURN_IF_ERROR(prepare(delete_lines_, "DELETE FROM order_lines WHERE order_id = ?"));
-  CENTRIC_RETURN_IF_ERROR(prepare(
-      insert_line_,
-      "INSERT INTO order_lines(order_id, line_no, customer_id, product_id, description, "
-      "quantity, unit_price_minor, discount_minor, amount_minor) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  CENTRIC_RETURN_IF_ERROR(prepare(
-      max_line_, "SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = ?"));
-  CENTRIC_RETURN_IF_ERROR(prepare(
-      add_totals_, "UPDATE orders SET total_minor = total_minor + ?, "
-                   "discount_minor = discount_minor + ? WHERE id = ? AND customer_id = ?"));
-  CENTRIC_RETURN_IF_ERROR(prepare(
-      insert_interaction_,
-      "INSERT INTO interactions(customer_id, kind, channel, occurred_at, summary, details, "
-      "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(insert_line_,
+              "INSERT INTO order_lines(order_id, line_no, customer_id, product_id, description, "
+              "quantity, unit_price_minor, discount_minor, amount_minor) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(max_line_, "SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = ?"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(add_totals_,
+              "UPDATE orders SET total_minor = total_minor + ?, "
+              "discount_minor = discount_minor + ? WHERE id = ? AND customer_id = ?"));
+  CENTRIC_RETURN_IF_ERROR(
+      prepare(insert_interaction_,
+              "INSERT INTO interactions(customer_id, kind, channel, occurred_at, summary, details, "
+              "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   return Status::Ok();
 }
 
@@ -150,7 +152,7 @@ Result<CustomerId> SqliteBulkWriter::UpsertCustomer(const Customer& customer) {
 }
 
 Result<CustomerId> SqliteBulkWriter::EnsureCustomer(std::string_view external_id,
-                                                     const Customer& defaults) {
+                                                    const Customer& defaults) {
   std::string key(external_id);
   if (auto it = customers_.find(key); it != customers_.end()) return it->second;
   CENTRIC_ASSIGN_OR_RETURN(auto found, LookUp(find_customer_, external_id));

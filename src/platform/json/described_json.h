@@ -14,6 +14,9 @@
 // member order; a trailing underscore is dropped from a member's name, so `new_` is "new").
 #pragma once
 
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+#include <boost/mp11.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -23,10 +26,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <boost/describe.hpp>
-#include <boost/json.hpp>
-#include <boost/mp11.hpp>
 
 #include "core/result.h"
 
@@ -94,9 +93,7 @@ boost::json::value Encode(const T& value) {
     static_assert(detail::kDescribed<T>, "describe the struct with BOOST_DESCRIBE_STRUCT");
     json::object out;
     boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
-        [&](auto member) {
-          out[detail::MemberKey(member.name)] = Encode(value.*member.pointer);
-        });
+        [&](auto member) { out[detail::MemberKey(member.name)] = Encode(value.*member.pointer); });
     return out;
   }
 }

@@ -136,8 +136,8 @@ std::vector<std::string> SearchTerms(std::string_view search) {
   std::string current;
   for (char c : search) {
     auto u = static_cast<unsigned char>(c);
-    bool keep = u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
-                (u >= 'A' && u <= 'Z');
+    bool keep =
+        u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
     if (keep) {
       current.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
     } else if (!current.empty()) {

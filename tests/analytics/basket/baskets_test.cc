@@ -12,8 +12,8 @@ namespace centric::analytics::basket {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 using testing::FailsWith;
+using ::testing::IsEmpty;
 
 // Each basket as its item names, for comparing with what a file says.
 std::vector<std::vector<std::string>> Named(const Baskets& baskets) {
@@ -88,11 +88,11 @@ TEST(FimiTest, ReadsOneBasketPerLine) {
       {"", {}},
       {"\n", {{}}},
       {"1 2 3\n", {{"1", "2", "3"}}},
-      {"1 2 3", {{"1", "2", "3"}}},                       // no final line break
-      {"1 2\n\n3\n", {{"1", "2"}, {}, {"3"}}},            // a blank line is an empty basket
-      {"1 2\r\n3\r\n", {{"1", "2"}, {"3"}}},              // CRLF
-      {"  7\t 5  \n \t\n", {{"5", "7"}, {}}},             // tabs, runs of blanks
-      {"10 9 10 0009\n", {{"9", "10"}}},                  // repeats and leading zeros
+      {"1 2 3", {{"1", "2", "3"}}},             // no final line break
+      {"1 2\n\n3\n", {{"1", "2"}, {}, {"3"}}},  // a blank line is an empty basket
+      {"1 2\r\n3\r\n", {{"1", "2"}, {"3"}}},    // CRLF
+      {"  7\t 5  \n \t\n", {{"5", "7"}, {}}},   // tabs, runs of blanks
+      {"10 9 10 0009\n", {{"9", "10"}}},        // repeats and leading zeros
       {"4294967295 0\n", {{"0", "4294967295"}}},
   };
   for (const auto& c : cases) {
@@ -137,27 +137,27 @@ TEST(FimiTest, AMissingFileIsNotFound) {
 }
 
 TEST(CsvBasketsTest, GroupsRowsOfABasketWhereverTheyAre) {
-  auto baskets = Csv(
-      "invoice,sku,qty\n"
-      "A1,bread,1\n"
-      "B2,milk,2\n"
-      "A1,butter,1\n"
-      "C3,milk,1\n"
-      "B2,bread,1\n"
-      "A1,bread,3\n",
-      {.basket = "invoice", .item = "sku"});
+  auto baskets =
+      Csv("invoice,sku,qty\n"
+          "A1,bread,1\n"
+          "B2,milk,2\n"
+          "A1,butter,1\n"
+          "C3,milk,1\n"
+          "B2,bread,1\n"
+          "A1,bread,3\n",
+          {.basket = "invoice", .item = "sku"});
   ASSERT_TRUE(baskets) << baskets.error().ToString();
   EXPECT_EQ(Named(*baskets), (Names{{"bread", "butter"}, {"bread", "milk"}, {"milk"}}));
   EXPECT_EQ(baskets->num_items(), 3u);
 }
 
 TEST(CsvBasketsTest, ReadsQuotedCellsAndMatchesHeadersIgnoringCase) {
-  auto baskets = Csv(
-      "Basket,Item\r\n"
-      "1,\"Mug, blue\"\r\n"
-      "1,\"Say \"\"hi\"\" card\"\r\n"
-      "2,  Mug, blue  \r\n",
-      {.basket = "basket", .item = "item"});
+  auto baskets =
+      Csv("Basket,Item\r\n"
+          "1,\"Mug, blue\"\r\n"
+          "1,\"Say \"\"hi\"\" card\"\r\n"
+          "2,  Mug, blue  \r\n",
+          {.basket = "basket", .item = "item"});
   ASSERT_FALSE(baskets);  // the unquoted comma makes three cells in line 4
   EXPECT_EQ(baskets.error().message(), "t.csv:4: expected 2 columns, found 3");
 
@@ -175,11 +175,11 @@ TEST(CsvBasketsTest, ReportsMissingColumnsAndBadRows) {
 
   EXPECT_THAT(Csv("basket,item\n1,a\n2,\n"),
               FailsWith(StatusCode::kInvalidArgument, "t.csv:3: empty item in column 'item'"));
-  EXPECT_THAT(Csv("basket,item\n1,a\n  ,b\n"),
-              FailsWith(StatusCode::kInvalidArgument, "t.csv:3: empty basket id in column 'basket'"));
+  EXPECT_THAT(
+      Csv("basket,item\n1,a\n  ,b\n"),
+      FailsWith(StatusCode::kInvalidArgument, "t.csv:3: empty basket id in column 'basket'"));
   EXPECT_THAT(Csv(""), FailsWith(StatusCode::kInvalidArgument, "t.csv: the file is empty"));
-  EXPECT_THAT(Csv("basket,item\n1,\"a\n"),
-              FailsWith(StatusCode::kInvalidArgument, "t.csv:2: "));
+  EXPECT_THAT(Csv("basket,item\n1,\"a\n"), FailsWith(StatusCode::kInvalidArgument, "t.csv:2: "));
 }
 
 TEST(CsvBasketsTest, AHeaderAloneIsNoBaskets) {

@@ -6,6 +6,7 @@
 
 #include "api_fixture.h"
 #include "jobs/analyze.h"
+#include "response_schema.h"
 
 namespace centric::api {
 namespace {
@@ -28,9 +29,9 @@ class AnalyticsRoutesTest : public ApiTest {
   }
 
   void Analyze() {
-    auto result = jobs::AnalyzeStore(
-        stores_->retention(), {.as_of_day = jobs::DayOf(*ParseIso8601("2024-09-30")),
-                  .period = analytics::clv::Period::kDay});
+    auto result = jobs::AnalyzeStore(stores_->retention(),
+                                     {.as_of_day = jobs::DayOf(*ParseIso8601("2024-09-30")),
+                                      .period = analytics::clv::Period::kDay});
     ASSERT_TRUE(result) << result.error().ToString();
     run_id_ = result->run_id;
   }
@@ -74,11 +75,39 @@ TEST_P(AnalyticsRoutesTest, ServesEachSectionOfTheLatestRun) {
   ExpectError(Get("/api/v1/analytics/tiers?bogus=1"), 400, "invalid_argument", "bogus");
 }
 
+// What the server sends is what openapi.json says, member by member: the analytics sections
+// (with a holdout check, so its object is checked too) and the customer list with each item's
+// prediction (Cy, who never bought, has none).
+TEST_P(AnalyticsRoutesTest, ResponsesAreTheShapeTheDocumentDescribes) {
+  BuildShop();
+  auto result = jobs::AnalyzeStore(stores_->retention(),
+                                   {.as_of_day = jobs::DayOf(*ParseIso8601("2024-06-30")),
+                                    .period = analytics::clv::Period::kDay,
+                                    .holdout_end_day = jobs::DayOf(*ParseIso8601("2024-09-30"))});
+  ASSERT_TRUE(result) << result.error().ToString();
+  for (const char* section : {"summary", "rfm", "cohorts", "clv", "tiers"}) {
+    const std::string path = fmt::format("/api/v1/analytics/{}", section);
+    json::object body = BodyOf(Get(path));
+    EXPECT_EQ(openapi_check::ResponseProblems("get", path, body), std::vector<std::string>{})
+        << json::serialize(body);
+  }
+  EXPECT_TRUE(BodyOf(Get("/api/v1/analytics/summary"))["holdout"].is_object());
+  json::object list = BodyOf(Get("/api/v1/customers"));
+  EXPECT_EQ(openapi_check::ResponseProblems("get", "/api/v1/customers", list),
+            std::vector<std::string>{})
+      << json::serialize(list);
+  // A wrong member is found: the check is not vacuous.
+  json::object tiers = BodyOf(Get("/api/v1/analytics/tiers"));
+  tiers["tiers"].as_object()["cuts_minor"].as_object()["middle_above"] = "cheap";
+  tiers["extra"] = 1;
+  EXPECT_EQ(openapi_check::ResponseProblems("get", "/api/v1/analytics/tiers", tiers).size(), 2u);
+}
+
 TEST_P(AnalyticsRoutesTest, PredictionsOfOneCustomer) {
   BuildShop();
   Analyze();
-  Response r = Call(Method::kGet, fmt::format("/api/v1/customers/{}/predictions", ana_), "",
-                    analyst_);
+  Response r =
+      Call(Method::kGet, fmt::format("/api/v1/customers/{}/predictions", ana_), "", analyst_);
   ASSERT_EQ(r.status, 200) << r.body;
   json::object p = BodyOf(r);
   EXPECT_EQ(p["customer_id"].as_int64(), ana_);
@@ -92,8 +121,8 @@ TEST_P(AnalyticsRoutesTest, PredictionsOfOneCustomer) {
 
   ExpectError(Get(fmt::format("/api/v1/customers/{}/predictions", cy_)), 404, "not_found");
   ExpectError(Get("/api/v1/customers/999999/predictions"), 404, "not_found");
-  Response anonymous = Call(Method::kGet, fmt::format("/api/v1/customers/{}/predictions", ana_),
-                            "", "");
+  Response anonymous =
+      Call(Method::kGet, fmt::format("/api/v1/customers/{}/predictions", ana_), "", "");
   EXPECT_EQ(anonymous.status, 401);
 }
 

@@ -5,11 +5,12 @@
 //   Ana buys a pizza, and buys a soda that she returns; Cy never buys.
 // Over the 14 buyers: n(Pizza) = 11, n(Pasta) = 6, both 6, so Pizza -> Pasta has lift
 // 6 * 14 / (11 * 6) = 14/11.
+#include "jobs/crosssell.h"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
-#include "jobs/crosssell.h"
 
 namespace centric::api {
 namespace {
@@ -78,9 +79,9 @@ TEST_P(CrossSellRoutesTest, BeforeAnyModelEveryRouteIsNotFound) {
 TEST_P(CrossSellRoutesTest, OffersWhatGoesWithWhatTheCustomerKeptWithAReason) {
   BuildShop();
   BuildModel();
-  Response r = Call(Method::kGet,
-                    fmt::format("/api/v1/customers/{}/recommendations?level=category", ana_), "",
-                    analyst_);
+  Response r =
+      Call(Method::kGet, fmt::format("/api/v1/customers/{}/recommendations?level=category", ana_),
+           "", analyst_);
   ASSERT_EQ(r.status, 200) << r.body;
   json::object body = BodyOf(r);
   EXPECT_EQ(body["run_id"].as_int64(), run_id_);
@@ -116,8 +117,8 @@ TEST_P(CrossSellRoutesTest, OffersWhatGoesWithWhatTheCustomerKeptWithAReason) {
 TEST_P(CrossSellRoutesTest, ANewCustomerGetsPopularItemsAndBadRequestsAreRefused) {
   BuildShop();
   BuildModel();
-  json::object body = BodyOf(
-      Get(fmt::format("/api/v1/customers/{}/recommendations?level=category&limit=2", cy_)));
+  json::object body =
+      BodyOf(Get(fmt::format("/api/v1/customers/{}/recommendations?level=category&limit=2", cy_)));
   const auto& offers = body["offers"].as_array();
   ASSERT_EQ(offers.size(), 2u);
   EXPECT_EQ(offers[0].at("item"), "Food/Pizza");
@@ -133,8 +134,8 @@ TEST_P(CrossSellRoutesTest, ANewCustomerGetsPopularItemsAndBadRequestsAreRefused
 TEST_P(CrossSellRoutesTest, ServesRulesByLevelAndFilter) {
   BuildShop();
   BuildModel();
-  json::object body = BodyOf(Call(Method::kGet, "/api/v1/analytics/basket/rules?level=category",
-                                  "", analyst_));
+  json::object body =
+      BodyOf(Call(Method::kGet, "/api/v1/analytics/basket/rules?level=category", "", analyst_));
   EXPECT_EQ(body["level"], "category");
   EXPECT_EQ(body["run_id"].as_int64(), run_id_);
   const auto& rules = body["rules"].as_array();
@@ -156,9 +157,8 @@ TEST_P(CrossSellRoutesTest, ServesRulesByLevelAndFilter) {
   EXPECT_TRUE(rule.at("conviction").is_null());
   EXPECT_TRUE(
       BodyOf(Get("/api/v1/analytics/basket/rules?min_lift=100"))["rules"].as_array().empty());
-  EXPECT_FALSE(BodyOf(Get("/api/v1/analytics/basket/rules?level=product"))["rules"]
-                   .as_array()
-                   .empty());
+  EXPECT_FALSE(
+      BodyOf(Get("/api/v1/analytics/basket/rules?level=product"))["rules"].as_array().empty());
   ExpectError(Get("/api/v1/analytics/basket/rules?min_lift=x"), 400, "invalid_argument",
               "min_lift");
   ExpectError(Get("/api/v1/analytics/basket/rules?level=sku"), 400, "invalid_argument", "level");

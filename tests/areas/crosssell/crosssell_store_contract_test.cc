@@ -22,12 +22,13 @@ TEST_P(CrossSellStoreContractTest, PurchasesListEveryLineWithItsOrder) {
   Customer b = AddCustomer("B", "b");
   AddProduct("PIZ", "Food/Pizza", 900);
   AddProduct("PAS", "Food/Pasta", 800);
-  auto pizza = OrderLine{.sku = "PIZ", .quantity = 2, .unit_price_minor = 900, .amount_minor = 1800};
+  auto pizza =
+      OrderLine{.sku = "PIZ", .quantity = 2, .unit_price_minor = 900, .amount_minor = 1800};
   auto pasta = OrderLine{.sku = "PAS", .quantity = 1, .unit_price_minor = 800, .amount_minor = 800};
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {pizza, pasta})));
-  Order returned = MakeOrder(a.id, "R1", "2024-01-12T10:00:00Z",
-                             {OrderLine{.sku = "PAS", .quantity = -1, .unit_price_minor = 800,
-                                        .amount_minor = -800}});
+  Order returned = MakeOrder(
+      a.id, "R1", "2024-01-12T10:00:00Z",
+      {OrderLine{.sku = "PAS", .quantity = -1, .unit_price_minor = 800, .amount_minor = -800}});
   returned.status = OrderStatus::kReturned;
   ASSERT_TRUE(orders_->CreateOrder(returned));
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(b.id, "2", "2024-01-11T10:00:00Z", {pasta})));
@@ -36,9 +37,8 @@ TEST_P(CrossSellStoreContractTest, PurchasesListEveryLineWithItsOrder) {
   ASSERT_TRUE(crosssell().ScanPurchases([&](const PurchaseLine& l) { all.push_back(l); }).ok());
   ASSERT_EQ(all.size(), 4u);
   // The two lines of one order come together.
-  auto first = std::find_if(all.begin(), all.end(), [](const PurchaseLine& l) {
-    return l.quantity == 2;
-  });
+  auto first =
+      std::find_if(all.begin(), all.end(), [](const PurchaseLine& l) { return l.quantity == 2; });
   ASSERT_NE(first, all.end());
   const OrderId first_order = first->order_id;
   EXPECT_EQ(std::count_if(all.begin(), all.end(),
@@ -65,8 +65,8 @@ TEST_P(CrossSellStoreContractTest, CrossSellModelIsReplacedAsAWholeAndQueried) {
 
   CrossSellModel model;
   model.report_json = R"({"baskets":3})";
-  for (auto [item, customers] : {std::pair{"Food/Pizza", 30}, {"Food/Pasta", 20},
-                                 {"Drinks", 50}, {"Desserts", 5}}) {
+  for (auto [item, customers] :
+       {std::pair{"Food/Pizza", 30}, {"Food/Pasta", 20}, {"Drinks", 50}, {"Desserts", 5}}) {
     model.items.push_back({"category", item, item, customers, 450.5});
   }
   model.items.push_back({"product", "PIZ", "Margherita", 7, 900});
@@ -110,10 +110,11 @@ TEST_P(CrossSellStoreContractTest, CrossSellModelIsReplacedAsAWholeAndQueried) {
   EXPECT_DOUBLE_EQ((*rules)[0].lift, 3.25);  // highest lift first
   EXPECT_TRUE(std::isinf((*rules)[1].conviction));
   EXPECT_EQ((*rules)[1].antecedent, (std::vector<std::string>{"Desserts", "Food/Pizza"}));
-  auto strong = crosssell().ListCrossSellRules({.level = "category", .min_confidence = 0.39,
-                                            .min_lift = 2.5});
+  auto strong = crosssell().ListCrossSellRules(
+      {.level = "category", .min_confidence = 0.39, .min_lift = 2.5});
   ASSERT_EQ(strong->size(), 1u);
-  auto about_pizza = crosssell().ListCrossSellRules({.level = "category", .antecedent = "Food/Pizza"});
+  auto about_pizza =
+      crosssell().ListCrossSellRules({.level = "category", .antecedent = "Food/Pizza"});
   ASSERT_EQ(about_pizza->size(), 2u);
   auto one = crosssell().ListCrossSellRules({.level = "product", .limit = 1});
   ASSERT_EQ(one->size(), 1u);

@@ -166,9 +166,13 @@ TEST_P(CustomerStoreContractTest, PagesWalkEveryCustomerOnceInIdOrder) {
 
 TEST_P(CustomerStoreContractTest, InteractionsCrudAndValidation) {
   Customer c = AddCustomer("C", "c");
-  Interaction i{.customer_id = c.id, .kind = "meeting", .channel = "in_person",
-                .occurred_at = At("2024-06-01T10:00:00Z"), .summary = "Revue annuelle",
-                .details = R"({"duration_minutes":45})", .author = "lucia"};
+  Interaction i{.customer_id = c.id,
+                .kind = "meeting",
+                .channel = "in_person",
+                .occurred_at = At("2024-06-01T10:00:00Z"),
+                .summary = "Revue annuelle",
+                .details = R"({"duration_minutes":45})",
+                .author = "lucia"};
   auto created = store_->CreateInteraction(i);
   ASSERT_TRUE(created) << created.error().ToString();
   EXPECT_EQ(created->summary, "Revue annuelle");
@@ -196,7 +200,8 @@ TEST_P(CustomerStoreContractTest, TimelineMergesNewestFirstAndPages) {
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(c.id, "1", "2024-01-01T00:00:00Z", {line})));
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(c.id, "2", "2024-03-01T00:00:00Z", {line})));
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(other.id, "9", "2024-02-01T00:00:00Z", {line})));
-  for (const char* when : {"2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z", "2024-04-01T00:00:00Z"}) {
+  for (const char* when :
+       {"2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z", "2024-04-01T00:00:00Z"}) {
     ASSERT_TRUE(store_->CreateInteraction(
         {.customer_id = c.id, .kind = "note", .occurred_at = At(when), .summary = when}));
   }
@@ -209,10 +214,10 @@ TEST_P(CustomerStoreContractTest, TimelineMergesNewestFirstAndPages) {
     order.push_back(FormatIso8601(e.at) +
                     (e.type == TimelineEvent::Type::kOrder ? " order" : " note"));
   }
-  EXPECT_THAT(order, ::testing::ElementsAre(
-                         "2024-04-01T00:00:00Z note", "2024-03-01T00:00:00Z note",
-                         "2024-03-01T00:00:00Z order", "2024-02-01T00:00:00Z note",
-                         "2024-01-01T00:00:00Z order"));
+  EXPECT_THAT(order,
+              ::testing::ElementsAre("2024-04-01T00:00:00Z note", "2024-03-01T00:00:00Z note",
+                                     "2024-03-01T00:00:00Z order", "2024-02-01T00:00:00Z note",
+                                     "2024-01-01T00:00:00Z order"));
   EXPECT_EQ(all->items[2].amount_minor, 200);
   EXPECT_EQ(all->items[2].summary, "2");
   EXPECT_EQ(all->items[2].kind, "placed");
@@ -273,17 +278,19 @@ TEST_P(CustomerStoreContractTest, BulkWriterUpsertsAndIsInvisibleUntilCommit) {
   defaults.currency = "GBP";
   ProductId p = *w.EnsureProduct("85123A", defaults);
   EXPECT_EQ(*w.EnsureProduct("85123A", Product{}), p);
-  Order o = MakeOrder(c, "536365", "2010-12-01T08:26:00Z",
-                      {OrderLine{.product_id = p, .quantity = 6, .unit_price_minor = 255,
-                                 .amount_minor = 1530}});
+  Order o = MakeOrder(
+      c, "536365", "2010-12-01T08:26:00Z",
+      {OrderLine{.product_id = p, .quantity = 6, .unit_price_minor = 255, .amount_minor = 1530}});
   o.currency = "GBP";
   RecomputeTotals(o);
   auto order_id = w.UpsertOrder(o);
   ASSERT_TRUE(order_id) << order_id.error().ToString();
-  ASSERT_TRUE(w.AppendOrderLines(*order_id, c,
-                                 {OrderLine{.product_id = p, .quantity = 2,
-                                            .unit_price_minor = 255, .amount_minor = 510}})
-                  .ok());
+  ASSERT_TRUE(
+      w.AppendOrderLines(
+           *order_id, c,
+           {OrderLine{
+               .product_id = p, .quantity = 2, .unit_price_minor = 255, .amount_minor = 510}})
+          .ok());
   ASSERT_TRUE(w.Commit().ok());
   writer->reset();
 
@@ -353,10 +360,12 @@ TEST_P(CustomerStoreContractTest, ScansAreOrderedAndStopOnError) {
   for (int i = 0; i < 3; ++i) AddCustomer("C" + std::to_string(i), "n");
   AddProduct("P", "Food", 100);
   std::vector<std::string> ids;
-  ASSERT_TRUE(store_->ScanCustomers([&](const Customer& c) {
-    ids.push_back(c.external_id);
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ScanCustomers([&](const Customer& c) {
+                    ids.push_back(c.external_id);
+                    return Status::Ok();
+                  })
+                  .ok());
   EXPECT_THAT(ids, ::testing::ElementsAre("C0", "C1", "C2"));
   int visited = 0;
   Status stop = store_->ScanCustomers([&](const Customer&) {
@@ -371,10 +380,12 @@ TEST_P(CustomerStoreContractTest, ScansAreOrderedAndStopOnError) {
       {OrderLine{.sku = "P", .quantity = 1, .unit_price_minor = 100, .amount_minor = 100},
        OrderLine{.sku = "P", .quantity = 2, .unit_price_minor = 100, .amount_minor = 200}})));
   std::vector<Order> orders;
-  ASSERT_TRUE(orders_->ScanOrders([&](const Order& o) {
-    orders.push_back(o);
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(orders_
+                  ->ScanOrders([&](const Order& o) {
+                    orders.push_back(o);
+                    return Status::Ok();
+                  })
+                  .ok());
   ASSERT_EQ(orders.size(), 1u);
   EXPECT_EQ(orders[0].lines.size(), 2u);
   EXPECT_EQ(orders[0].lines[1].quantity, 2);
@@ -404,22 +415,28 @@ TEST_P(CustomerStoreContractTest, ConnectionsSeeEachOthersCommits) {
 TEST_P(CustomerStoreContractTest, CustomerListFiltersBySegmentTierRiskAndCategoryAndSortsByValue) {
   // Five customers, values 50, 40, 30, 20, 10; names in reverse order of value.
   std::vector<Customer> cs;
-  for (int i = 0; i < 5; ++i) cs.push_back(AddCustomer("C" + std::to_string(i), std::string(1, 'E' - i) + "va"));
+  for (int i = 0; i < 5; ++i)
+    cs.push_back(AddCustomer("C" + std::to_string(i), std::string(1, 'E' - i) + "va"));
   AddProduct("PIZ", "Food/Pizza", 900);
   AddProduct("TV", "Electronics/TV", 50000);
   auto line = [](const char* sku) {
     return OrderLine{.sku = sku, .quantity = 1, .unit_price_minor = 100, .amount_minor = 100};
   };
-  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(cs[0].id, "1", "2024-01-10T10:00:00Z", {line("PIZ")})));
+  ASSERT_TRUE(
+      orders_->CreateOrder(MakeOrder(cs[0].id, "1", "2024-01-10T10:00:00Z", {line("PIZ")})));
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(cs[1].id, "2", "2024-01-10T10:00:00Z", {line("TV")})));
-  ASSERT_TRUE(orders_->CreateOrder(MakeOrder(cs[2].id, "3", "2024-01-10T10:00:00Z", {line("PIZ")})));
+  ASSERT_TRUE(
+      orders_->CreateOrder(MakeOrder(cs[2].id, "3", "2024-01-10T10:00:00Z", {line("PIZ")})));
   std::vector<retention::CustomerPrediction> rows;
   for (int i = 0; i < 4; ++i) {  // the fifth customer has no prediction
-    rows.push_back(retention::CustomerPrediction{.customer_id = cs[i].id, .recency = 10, .age = 10 + i,
-                                      .p_alive = 0.2 * (i + 1), .clv = 50.0 - 10 * i,
-                                      .churn_risk = i < 2 ? "low" : "high",
-                                      .rfm_segment = i == 0 ? "champions" : "at_risk",
-                                      .tier = i == 0 ? "high" : "low"});
+    rows.push_back(retention::CustomerPrediction{.customer_id = cs[i].id,
+                                                 .recency = 10,
+                                                 .age = 10 + i,
+                                                 .p_alive = 0.2 * (i + 1),
+                                                 .clv = 50.0 - 10 * i,
+                                                 .churn_risk = i < 2 ? "low" : "high",
+                                                 .rfm_segment = i == 0 ? "champions" : "at_risk",
+                                                 .tier = i == 0 ? "high" : "low"});
   }
   // The list reads the retention area's predictions on the same connection.
   ASSERT_TRUE(retention::MakeRetentionStore(connection())->SaveAnalysis({}, rows));
@@ -436,17 +453,23 @@ TEST_P(CustomerStoreContractTest, CustomerListFiltersBySegmentTierRiskAndCategor
     }
   };
   const auto id = [&](int i) { return cs[i].id; };
-  EXPECT_EQ(ids({.sort = CustomerSort::kClvDesc}), (std::vector<int64_t>{id(0), id(1), id(2), id(3)}));
-  EXPECT_EQ(ids({.sort = CustomerSort::kPAliveDesc}), (std::vector<int64_t>{id(3), id(2), id(1), id(0)}));
-  EXPECT_EQ(ids({.sort = CustomerSort::kRecentDesc}), (std::vector<int64_t>{id(0), id(1), id(2), id(3)}));
-  EXPECT_EQ(ids({.sort = CustomerSort::kName}), (std::vector<int64_t>{id(4), id(3), id(2), id(1), id(0)}));
-  EXPECT_EQ(ids({.tier = "low", .sort = CustomerSort::kName}), (std::vector<int64_t>{id(3), id(2), id(1)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kClvDesc}),
+            (std::vector<int64_t>{id(0), id(1), id(2), id(3)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kPAliveDesc}),
+            (std::vector<int64_t>{id(3), id(2), id(1), id(0)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kRecentDesc}),
+            (std::vector<int64_t>{id(0), id(1), id(2), id(3)}));
+  EXPECT_EQ(ids({.sort = CustomerSort::kName}),
+            (std::vector<int64_t>{id(4), id(3), id(2), id(1), id(0)}));
+  EXPECT_EQ(ids({.tier = "low", .sort = CustomerSort::kName}),
+            (std::vector<int64_t>{id(3), id(2), id(1)}));
   EXPECT_EQ(ids({.segment = "champions"}), (std::vector<int64_t>{id(0)}));
   EXPECT_EQ(ids({.risk = "high"}), (std::vector<int64_t>{id(2), id(3)}));
   EXPECT_EQ(ids({.category = "Food"}), (std::vector<int64_t>{id(0), id(2)}));
   EXPECT_EQ(ids({.category = "Food/Pizza"}), (std::vector<int64_t>{id(0), id(2)}));
   EXPECT_TRUE(ids({.category = "Foo"}).empty());  // a prefix of a word is not a category
-  EXPECT_EQ(ids({.category = "Electronics", .sort = CustomerSort::kClvDesc}), (std::vector<int64_t>{id(1)}));
+  EXPECT_EQ(ids({.category = "Electronics", .sort = CustomerSort::kClvDesc}),
+            (std::vector<int64_t>{id(1)}));
   auto bad = store_->ListCustomers({.sort = CustomerSort::kClvDesc, .page = {.cursor = "i5"}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field(), "cursor");

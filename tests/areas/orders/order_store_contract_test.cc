@@ -36,12 +36,17 @@ TEST_P(OrderStoreContractTest, OrdersKeepLinesByReferenceAndSku) {
   Customer c = AddCustomer("C", "c");
   Product pizza = AddProduct("PIZ", "Food/Pizza", 900);
   AddProduct("COLA", "Food/Drinks", 250);
-  auto created = orders_->CreateOrder(MakeOrder(
-      c.id, "INV-1", "2024-05-01T12:00:00Z",
-      {OrderLine{.product_id = pizza.id, .description = "Margherita", .quantity = 2,
-                 .unit_price_minor = 900, .amount_minor = 1800},
-       OrderLine{.sku = "COLA", .quantity = 3, .unit_price_minor = 250, .discount_minor = 50,
-                 .amount_minor = 700}}));
+  auto created = orders_->CreateOrder(MakeOrder(c.id, "INV-1", "2024-05-01T12:00:00Z",
+                                                {OrderLine{.product_id = pizza.id,
+                                                           .description = "Margherita",
+                                                           .quantity = 2,
+                                                           .unit_price_minor = 900,
+                                                           .amount_minor = 1800},
+                                                 OrderLine{.sku = "COLA",
+                                                           .quantity = 3,
+                                                           .unit_price_minor = 250,
+                                                           .discount_minor = 50,
+                                                           .amount_minor = 700}}));
   ASSERT_TRUE(created) << created.error().ToString();
   EXPECT_EQ(created->total_minor, 2500);
   EXPECT_EQ(created->discount_minor, 50);
@@ -52,20 +57,21 @@ TEST_P(OrderStoreContractTest, OrdersKeepLinesByReferenceAndSku) {
   EXPECT_GT(created->lines[1].product_id, 0);
   EXPECT_EQ(created->ordered_at, *ParseIso8601("2024-05-01T12:00:00Z"));
 
-  auto unknown_sku = orders_->CreateOrder(MakeOrder(
-      c.id, "INV-2", "2024-05-01T12:00:00Z", {OrderLine{.sku = "NOPE", .quantity = 1}}));
+  auto unknown_sku = orders_->CreateOrder(
+      MakeOrder(c.id, "INV-2", "2024-05-01T12:00:00Z", {OrderLine{.sku = "NOPE", .quantity = 1}}));
   ASSERT_FALSE(unknown_sku);
   EXPECT_EQ(unknown_sku.error().code(), StatusCode::kNotFound);
   EXPECT_EQ(unknown_sku.error().field(), "lines");
-  auto unknown_customer = orders_->CreateOrder(MakeOrder(
-      424242, "INV-3", "2024-05-01T12:00:00Z", {OrderLine{.sku = "PIZ", .quantity = 1}}));
+  auto unknown_customer = orders_->CreateOrder(
+      MakeOrder(424242, "INV-3", "2024-05-01T12:00:00Z", {OrderLine{.sku = "PIZ", .quantity = 1}}));
   ASSERT_FALSE(unknown_customer);
   EXPECT_EQ(unknown_customer.error().code(), StatusCode::kNotFound);
   EXPECT_EQ(unknown_customer.error().field(), "customer_id");
-  auto duplicate = orders_->CreateOrder(MakeOrder(
-      c.id, "INV-1", "2024-05-02T12:00:00Z", {OrderLine{.sku = "PIZ", .quantity = 1}}));
+  auto duplicate = orders_->CreateOrder(
+      MakeOrder(c.id, "INV-1", "2024-05-02T12:00:00Z", {OrderLine{.sku = "PIZ", .quantity = 1}}));
   EXPECT_EQ(duplicate.error().code(), StatusCode::kAlreadyExists);
-  EXPECT_EQ(ingest::CountRows(stores_->connection())->orders, 1);  // failed writes left nothing behind
+  EXPECT_EQ(ingest::CountRows(stores_->connection())->orders,
+            1);  // failed writes left nothing behind
 
   Order changed = *created;
   changed.status = OrderStatus::kReturned;
@@ -95,7 +101,8 @@ TEST_P(OrderStoreContractTest, ListsOrdersByCustomerAndTimeWindow) {
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "2", "2024-02-10T00:00:00Z", {line})));
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(b.id, "3", "2024-02-11T00:00:00Z", {line})));
   EXPECT_EQ(orders_->ListOrders({.customer_id = a.id})->items.size(), 2u);
-  auto feb = orders_->ListOrders({.from = *ParseIso8601("2024-02-01"), .to = *ParseIso8601("2024-03-01")});
+  auto feb =
+      orders_->ListOrders({.from = *ParseIso8601("2024-02-01"), .to = *ParseIso8601("2024-03-01")});
   ASSERT_EQ(feb->items.size(), 2u);
   EXPECT_EQ(feb->items[0].external_id, "2");
   EXPECT_EQ(feb->items[0].lines.size(), 1u);
@@ -116,8 +123,8 @@ TEST_P(OrderStoreContractTest, EveryWriteIsAuditedOnceAndOrdersAreEvents) {
   ASSERT_TRUE(orders_->DeleteOrder(order->id).ok());
   ASSERT_TRUE(orders_->DeleteProduct(pizza.id).ok());
   // A refused write records nothing.
-  EXPECT_FALSE(orders_->CreateOrder(MakeOrder(c.id, "INV-2", "2024-05-01T12:00:00Z",
-                                              {OrderLine{.sku = "GONE", .quantity = 1}})));
+  EXPECT_FALSE(orders_->CreateOrder(
+      MakeOrder(c.id, "INV-2", "2024-05-01T12:00:00Z", {OrderLine{.sku = "GONE", .quantity = 1}})));
 
   EXPECT_EQ(AuditActions("product"), (std::vector<std::string>{"create", "update", "delete"}));
   EXPECT_EQ(AuditActions("order"), (std::vector<std::string>{"create", "update", "delete"}));

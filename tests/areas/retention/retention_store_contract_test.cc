@@ -21,9 +21,9 @@ TEST_P(RetentionStoreContractTest, OrderFactsFeedTheRetentionEngine) {
   AddProduct("P", "Food", 100);
   auto line = OrderLine{.sku = "P", .quantity = 3, .unit_price_minor = 100, .amount_minor = 300};
   ASSERT_TRUE(orders_->CreateOrder(MakeOrder(a.id, "1", "2024-01-10T10:00:00Z", {line})));
-  Order cancelled = MakeOrder(a.id, "C1", "2024-01-11T10:00:00Z",
-                              {OrderLine{.sku = "P", .quantity = -1, .unit_price_minor = 100,
-                                         .amount_minor = -100}});
+  Order cancelled = MakeOrder(
+      a.id, "C1", "2024-01-11T10:00:00Z",
+      {OrderLine{.sku = "P", .quantity = -1, .unit_price_minor = 100, .amount_minor = -100}});
   cancelled.status = OrderStatus::kCancelled;
   ASSERT_TRUE(orders_->CreateOrder(cancelled));
   std::vector<OrderFact> facts;
@@ -41,11 +41,22 @@ TEST_P(RetentionStoreContractTest, AnalysisReplacesPredictionsAtomically) {
   Customer a = AddCustomer("A", "a");
   Customer b = AddCustomer("B", "b");
   EXPECT_EQ(retention().LatestAnalysis().error().code(), StatusCode::kNotFound);
-  CustomerPrediction pa{.customer_id = a.id, .frequency = 3, .recency = 10, .age = 20,
-                        .monetary = 1234.5, .p_alive = 0.875, .expected_purchases = 1.25,
-                        .expected_spend = 1300.25, .clv = 5000.125, .churn_risk = "low",
-                        .rfm_r = 5, .rfm_f = 4, .rfm_m = 3, .rfm_segment = "champions",
-                        .tier = "high", .service_level = "premium"};
+  CustomerPrediction pa{.customer_id = a.id,
+                        .frequency = 3,
+                        .recency = 10,
+                        .age = 20,
+                        .monetary = 1234.5,
+                        .p_alive = 0.875,
+                        .expected_purchases = 1.25,
+                        .expected_spend = 1300.25,
+                        .clv = 5000.125,
+                        .churn_risk = "low",
+                        .rfm_r = 5,
+                        .rfm_f = 4,
+                        .rfm_m = 3,
+                        .rfm_segment = "champions",
+                        .tier = "high",
+                        .service_level = "premium"};
   CustomerPrediction pb = pa;
   pb.customer_id = b.id;
   pb.tier = "low";

@@ -3,21 +3,20 @@
 // the subscriber checks them (with OpenSSL's HMAC, an implementation independent of ours),
 // retried until accepted and then delivered once, in order per customer, never redirected,
 // given up after the deadline; and a hanging receiver does not slow the API.
-#include <openssl/hmac.h>
+#include "areas/webhooks/dispatcher.h"
 
+#include <curl/curl.h>
 #include <gtest/gtest.h>
+#include <openssl/hmac.h>
 
 #include <boost/json.hpp>
 #include <chrono>
 #include <map>
 #include <mutex>
 
-#include <curl/curl.h>
-
 #include "api/server.h"
 #include "areas/access/credentials.h"
 #include "areas/stores.h"
-#include "areas/webhooks/dispatcher.h"
 #include "areas/webhooks/dispatcher_thread.h"
 #include "support/http_receiver.h"
 #include "support/store_fixture.h"
@@ -270,8 +269,8 @@ TEST_P(DispatcherTest, AHangingReceiverDoesNotSlowTheApi) {
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Ignore);
     const auto start = std::chrono::steady_clock::now();
     ASSERT_EQ(curl_easy_perform(curl), CURLE_OK);
-    slowest = std::max(slowest, std::chrono::duration<double>(
-                                    std::chrono::steady_clock::now() - start).count());
+    slowest = std::max(
+        slowest, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     EXPECT_EQ(status, 201);

@@ -16,8 +16,7 @@ using ::centric::testing::BackendName;
 using ::centric::testing::BackendParam;
 
 Millis Now() {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
 class WebhookStoreContractTest : public ::testing::TestWithParam<BackendParam> {
@@ -125,7 +124,9 @@ TEST_P(WebhookStoreContractTest, DeliveriesAreQueuedOnceAndHandedOutOnePerCustom
   std::vector<NewDelivery> queue;
   for (int64_t p = 1; p <= 4; ++p) {
     queue.push_back({hook->id, hook->start_position + p,
-                     p == 1 ? "customer.created" : p == 4 ? "customer.created" : "customer.updated",
+                     p == 1   ? "customer.created"
+                     : p == 4 ? "customer.created"
+                              : "customer.updated",
                      p == 4 ? bo.id : mai.id});
   }
   ASSERT_TRUE(store().QueueDeliveries(queue, Now()).ok());
@@ -142,9 +143,14 @@ TEST_P(WebhookStoreContractTest, DeliveriesAreQueuedOnceAndHandedOutOnePerCustom
   EXPECT_EQ((*due)[1].customer_id, bo.id);
 
   // Mai's first fails and waits a minute: her later events wait with it.
-  Attempt retry{(*due)[0].id, DeliveryStatus::kPending, Now() + std::chrono::minutes(1), 500,
-                "HTTP 500", 12, FromUnixSeconds(ToUnixSeconds(std::chrono::time_point_cast<
-                                                   std::chrono::seconds>(Now())))};
+  Attempt retry{
+      (*due)[0].id,
+      DeliveryStatus::kPending,
+      Now() + std::chrono::minutes(1),
+      500,
+      "HTTP 500",
+      12,
+      FromUnixSeconds(ToUnixSeconds(std::chrono::time_point_cast<std::chrono::seconds>(Now())))};
   Attempt done{(*due)[1].id, DeliveryStatus::kDelivered, Now(), 204, "", 3, retry.at};
   ASSERT_TRUE(store().RecordAttempts({retry, done}).ok());
   EXPECT_TRUE(store().DueDeliveries(Now(), 100)->empty());
@@ -190,8 +196,8 @@ TEST_P(WebhookStoreContractTest, DeliveriesAreQueuedOnceAndHandedOutOnePerCustom
 TEST_P(WebhookStoreContractTest, APingIsLoggedAndAudited) {
   auto hook = store().CreateSubscription({"https://example.com/hook", {"*"}, "", ""});
   ASSERT_TRUE(hook);
-  Attempt ping{0, DeliveryStatus::kFailed, Now(), std::nullopt, "Connection refused", 1,
-               FromUnixSeconds(1700000000)};
+  Attempt ping{0, DeliveryStatus::kFailed,    Now(), std::nullopt, "Connection refused",
+               1, FromUnixSeconds(1700000000)};
   auto id = store().RecordPing(hook->id, ping);
   ASSERT_TRUE(id) << id.error().ToString();
   DeliveryFilter filter;

@@ -44,8 +44,11 @@ json::object OfferJson(const std::string& level, const basket::Offer& o) {
   json::object reason;
   std::string text;
   if (o.reason == basket::Offer::Reason::kBoughtTogether) {
-    reason = {{"kind", "bought_together"}, {"because", o.because},
-              {"because_name", o.because_name}, {"lift", o.lift}, {"confidence", o.confidence}};
+    reason = {{"kind", "bought_together"},
+              {"because", o.because},
+              {"because_name", o.because_name},
+              {"lift", o.lift},
+              {"confidence", o.confidence}};
     text = fmt::format("bought {}; buys {} {:.1f}\u00d7 more often than average",
                        ShortName(level, o.because_name), ShortName(level, o.name), o.lift);
   } else {
@@ -111,8 +114,8 @@ Result<LevelOffers> OffersAt(Services& services, const std::string& level,
   // Popular items fill up when the evidence is thin; ask for enough to skip the bought ones.
   std::set<std::string> touched;
   for (const auto& e : history) touched.insert(e.item);
-  auto slice = services.stores.crosssell().CrossSellNeighbours(level, out.kept,
-                                                  static_cast<int>(limit + touched.size()));
+  auto slice = services.stores.crosssell().CrossSellNeighbours(
+      level, out.kept, static_cast<int>(limit + touched.size()));
   if (!slice) return Error(NoModelIsNotFound(slice.error()));
   basket::OfferContext context;
   for (auto& item : slice->items) {
@@ -146,8 +149,10 @@ Response Recommendations(const Request& request, Services& services) {
   basket::CustomerValue value;
   json::value tier = nullptr, service_level = nullptr;
   if (auto prediction = services.stores.retention().GetPrediction(*id)) {
-    value = {.known = true, .tier = prediction->tier,
-             .expected_spend_minor = prediction->expected_spend, .p_alive = prediction->p_alive};
+    value = {.known = true,
+             .tier = prediction->tier,
+             .expected_spend_minor = prediction->expected_spend,
+             .p_alive = prediction->p_alive};
     tier = json::value(prediction->tier);
     service_level = json::value(prediction->service_level);
   } else if (prediction.error().code() != StatusCode::kNotFound) {
@@ -244,7 +249,8 @@ Response Categories(const Request& request, Services& services) {
       if (targets.size() >= targets_wanted) break;
       if (!t.is_object() || !t.as_object().contains("customer_id")) continue;
       json::object target = t.as_object();
-      auto customer = services.stores.customers().GetCustomer(target["customer_id"].to_number<int64_t>());
+      auto customer =
+          services.stores.customers().GetCustomer(target["customer_id"].to_number<int64_t>());
       if (!customer) {
         if (customer.error().code() == StatusCode::kNotFound) continue;
         return ErrorResponse(customer.error());

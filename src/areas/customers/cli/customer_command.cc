@@ -18,7 +18,8 @@ using cli::ReportError;
 void RegisterCustomerCommands(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("customer", "Look at one customer");
   cmd->require_subcommand(1);
-  auto* show = cmd->add_subcommand("show", "Print a customer with the latest timeline events as JSON");
+  auto* show =
+      cmd->add_subcommand("show", "Print a customer with the latest timeline events as JSON");
   AddDbOption(*show, ctx);
   auto id = std::make_shared<std::string>();
   auto limit = std::make_shared<int>(20);
@@ -35,7 +36,8 @@ void RegisterCustomerCommands(CLI::App& app, CliContext& ctx) {
       char* end = nullptr;
       long long value = std::strtoll(id->c_str(), &end, 10);
       if (id->empty() || *end != '\0' || value <= 0) {
-        fmt::print(stderr, "centric: '{}' is not a customer id (use ext:ID for an external id)\n", *id);
+        fmt::print(stderr, "centric: '{}' is not a customer id (use ext:ID for an external id)\n",
+                   *id);
         ctx.exit_code = kExitUsage;
         return;
       }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Column lists, parameters and row readers of customers and interactions in the PostgreSQL
-// backend, shared by the customer store and the import's bulk writer. Times cross the wire as unix seconds (to_timestamp / extract(epoch)).
+// backend, shared by the customer store and the import's bulk writer. Times cross the wire as unix
+// seconds (to_timestamp / extract(epoch)).
 #pragma once
 
 #include "core/customer.h"

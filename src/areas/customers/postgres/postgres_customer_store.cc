@@ -80,8 +80,8 @@ class PostgresCustomerStore final : public CustomerStore {
 Result<Customer> PostgresCustomerStore::CreateCustomer(const Customer& customer) {
   CENTRIC_RETURN_IF_ERROR(ValidateCustomer(customer));
   auto r = connection_.conn().Run(fmt::format("INSERT INTO customers({}) VALUES {} RETURNING id",
-                                  kCustomerInsertColumns, kCustomerValues),
-                      CustomerParams(customer, NowSeconds()));
+                                              kCustomerInsertColumns, kCustomerValues),
+                                  CustomerParams(customer, NowSeconds()));
   if (!r) {
     if (r.error().code() == StatusCode::kAlreadyExists) return Error(DuplicateCustomer(customer));
     return Error(r.error());
@@ -91,17 +91,18 @@ Result<Customer> PostgresCustomerStore::CreateCustomer(const Customer& customer)
 
 Result<Customer> PostgresCustomerStore::GetCustomer(CustomerId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM customers WHERE id = $1", kCustomerColumns),
-                         Params().Add(id)));
+      auto r, connection_.conn().Run(
+                  fmt::format("SELECT {} FROM customers WHERE id = $1", kCustomerColumns),
+                  Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no customer {}", id)));
   return ReadCustomer(r, 0);
 }
 
 Result<Customer> PostgresCustomerStore::GetCustomerByExternalId(std::string_view external_id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r,
-      connection_.conn().Run(fmt::format("SELECT {} FROM customers WHERE external_id = $1", kCustomerColumns),
-                 Params().Add(external_id)));
+      auto r, connection_.conn().Run(
+                  fmt::format("SELECT {} FROM customers WHERE external_id = $1", kCustomerColumns),
+                  Params().Add(external_id)));
   if (r.rows() == 0) {
     return Error(NotFound(fmt::format("no customer with external id '{}'", external_id)));
   }
@@ -128,7 +129,8 @@ Result<Customer> PostgresCustomerStore::UpdateCustomer(const Customer& customer)
 }
 
 Status PostgresCustomerStore::DeleteCustomer(CustomerId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("DELETE FROM customers WHERE id = $1", Params().Add(id)));
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, connection_.conn().Run("DELETE FROM customers WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no customer {}", id));
   return Status::Ok();
 }
@@ -152,11 +154,23 @@ Result<Page<Customer>> PostgresCustomerStore::ListCustomers(const CustomerFilter
   const char* direction = "ASC";
   bool numeric = true;
   switch (filter.sort) {
-    case CustomerSort::kId: break;
-    case CustomerSort::kName: key = "c.name"; numeric = false; break;
-    case CustomerSort::kClvDesc: key = "p.clv"; direction = "DESC"; break;
-    case CustomerSort::kPAliveDesc: key = "p.p_alive"; direction = "DESC"; break;
-    case CustomerSort::kRecentDesc: key = "(p.age - p.recency)"; break;
+    case CustomerSort::kId:
+      break;
+    case CustomerSort::kName:
+      key = "c.name";
+      numeric = false;
+      break;
+    case CustomerSort::kClvDesc:
+      key = "p.clv";
+      direction = "DESC";
+      break;
+    case CustomerSort::kPAliveDesc:
+      key = "p.p_alive";
+      direction = "DESC";
+      break;
+    case CustomerSort::kRecentDesc:
+      key = "(p.age - p.recency)";
+      break;
   }
   const bool predictions = !filter.segment.empty() || !filter.tier.empty() ||
                            !filter.risk.empty() || filter.sort == CustomerSort::kClvDesc ||
@@ -190,15 +204,17 @@ Result<Page<Customer>> PostgresCustomerStore::ListCustomers(const CustomerFilter
                        std::string_view(direction) == "ASC" ? ">" : "<", typed, id);
   }
   if (!query.empty()) {
-    sql += " AND c.search @@ to_tsquery('simple', public.unaccent('public.unaccent'::regdictionary, " +
-           param(std::string_view(query)) + "))";
+    sql +=
+        " AND c.search @@ to_tsquery('simple', public.unaccent('public.unaccent'::regdictionary, " +
+        param(std::string_view(query)) + "))";
   }
   if (!filter.country.empty()) sql += " AND c.country = " + param(std::string_view(filter.country));
   if (!filter.language.empty()) {
     sql += " AND c.preferred_language = " + param(std::string_view(filter.language));
   }
   if (!filter.tag.empty()) sql += " AND c.tags ? " + param(std::string_view(filter.tag));
-  if (!filter.segment.empty()) sql += " AND p.rfm_segment = " + param(std::string_view(filter.segment));
+  if (!filter.segment.empty())
+    sql += " AND p.rfm_segment = " + param(std::string_view(filter.segment));
   if (!filter.tier.empty()) sql += " AND p.tier = " + param(std::string_view(filter.tier));
   if (!filter.risk.empty()) sql += " AND p.churn_risk = " + param(std::string_view(filter.risk));
   if (!filter.category.empty()) {
@@ -220,11 +236,14 @@ Result<Page<Customer>> PostgresCustomerStore::ListCustomers(const CustomerFilter
     page.items.push_back(std::move(c));
   }
   if (r.rows() > limit) {
-    page.next_cursor = by_id ? internal::EncodeIdCursor(page.items.back().id)
-                             : internal::EncodeSortCursor(page.items.back().id,
-                                                          numeric ? fmt::format("{:.17g}",
-                                                              std::strtod(r.String(limit - 1, kKeyColumn).c_str(), nullptr))
-                                                                  : r.String(limit - 1, kKeyColumn));
+    page.next_cursor =
+        by_id ? internal::EncodeIdCursor(page.items.back().id)
+              : internal::EncodeSortCursor(
+                    page.items.back().id,
+                    numeric
+                        ? fmt::format("{:.17g}",
+                                      std::strtod(r.String(limit - 1, kKeyColumn).c_str(), nullptr))
+                        : r.String(limit - 1, kKeyColumn));
   }
   return page;
 }
@@ -238,7 +257,8 @@ Status PostgresCustomerStore::ScanCustomers(const std::function<Status(const Cus
 }
 
 Result<CustomerId> PostgresCustomerStore::LastCustomerId() {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("SELECT coalesce(max(id), 0) FROM customers"));
+  CENTRIC_ASSIGN_OR_RETURN(auto r,
+                           connection_.conn().Run("SELECT coalesce(max(id), 0) FROM customers"));
   return r.Int(0, 0);
 }
 
@@ -259,8 +279,9 @@ Result<Interaction> PostgresCustomerStore::CreateInteraction(const Interaction& 
 
 Result<Interaction> PostgresCustomerStore::GetInteraction(InteractionId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM interactions WHERE id = $1", kInteractionColumns),
-                         Params().Add(id)));
+      auto r, connection_.conn().Run(
+                  fmt::format("SELECT {} FROM interactions WHERE id = $1", kInteractionColumns),
+                  Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no interaction {}", id)));
   return ReadInteraction(r, 0);
 }
@@ -280,8 +301,8 @@ Result<Interaction> PostgresCustomerStore::UpdateInteraction(const Interaction& 
 }
 
 Status PostgresCustomerStore::DeleteInteraction(InteractionId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r,
-                           connection_.conn().Run("DELETE FROM interactions WHERE id = $1", Params().Add(id)));
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, connection_.conn().Run("DELETE FROM interactions WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no interaction {}", id));
   return Status::Ok();
 }
@@ -315,14 +336,15 @@ Result<Page<Interaction>> PostgresCustomerStore::ListInteractions(const Interact
 // ---- timeline
 
 Result<Page<TimelineEvent>> PostgresCustomerStore::Timeline(CustomerId customer_id,
-                                                     const PageRequest& request) {
+                                                            const PageRequest& request) {
   internal::TimelinePosition before{INT64_MAX / 2, 1, INT64_MAX};
   if (!request.cursor.empty()) {
     CENTRIC_ASSIGN_OR_RETURN(before, internal::DecodeTimelineCursor(request.cursor));
   }
   int limit = internal::ClampLimit(request.limit);
-  CENTRIC_ASSIGN_OR_RETURN(auto exists, connection_.conn().Run("SELECT 1 FROM customers WHERE id = $1",
-                                                   Params().Add(customer_id)));
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto exists,
+      connection_.conn().Run("SELECT 1 FROM customers WHERE id = $1", Params().Add(customer_id)));
   if (exists.rows() == 0) return Error(NotFound(fmt::format("no customer {}", customer_id)));
   // Both branches read their (customer_id, time) index newest first and stop at the limit.
   CENTRIC_ASSIGN_OR_RETURN(
@@ -332,15 +354,21 @@ Result<Page<TimelineEvent>> PostgresCustomerStore::Timeline(CustomerId customer_
           " (SELECT extract(epoch from ordered_at)::bigint AS at, 0 AS rank, id, status AS kind, "
           "   '' AS channel, external_id AS summary, total_minor AS amount, currency "
           "  FROM orders WHERE customer_id = $1 "
-          "   AND (extract(epoch from ordered_at)::bigint, 0, id) < ($2::bigint, $3::int, $4::bigint) "
+          "   AND (extract(epoch from ordered_at)::bigint, 0, id) < ($2::bigint, $3::int, "
+          "$4::bigint) "
           "  ORDER BY ordered_at DESC, id DESC LIMIT $5)"
           " UNION ALL "
           " (SELECT extract(epoch from occurred_at)::bigint, 1, id, kind, channel, summary, 0, '' "
           "  FROM interactions WHERE customer_id = $1 "
-          "   AND (extract(epoch from occurred_at)::bigint, 1, id) < ($2::bigint, $3::int, $4::bigint) "
+          "   AND (extract(epoch from occurred_at)::bigint, 1, id) < ($2::bigint, $3::int, "
+          "$4::bigint) "
           "  ORDER BY occurred_at DESC, id DESC LIMIT $5)"
           ") t ORDER BY at DESC, rank DESC, id DESC LIMIT $5",
-          Params().Add(customer_id).Add(before.at).Add(int64_t{before.rank}).Add(before.id)
+          Params()
+              .Add(customer_id)
+              .Add(before.at)
+              .Add(int64_t{before.rank})
+              .Add(before.id)
               .Add(int64_t{limit} + 1)));
   Page<TimelineEvent> page;
   std::vector<internal::TimelinePosition> positions;

@@ -8,10 +8,10 @@
 
 #include "api/handle_request.h"
 #include "api/json/page_json.h"
-#include "areas/customers/routes/timeline_json.h"
 #include "api/query.h"
 #include "api/routes/route_util.h"
 #include "areas/customers/routes/customer_routes.h"
+#include "areas/customers/routes/timeline_json.h"
 #include "areas/retention/report_currency.h"
 #include "core/money.h"
 #include "platform/xlsx/xlsx_sheet.h"
@@ -22,15 +22,17 @@ namespace {
 
 using namespace ::centric::api;  // NOLINT: these handlers are written against the HTTP layer
 
-
 constexpr int kDefaultEvents = 50;
 
 CustomerStore& CustomerStoreOf(Services& services) { return services.stores.customers(); }
 
-const EntityCalls<CustomerStore, Customer> kCalls{
-    "/api/v1/customers",          &CustomerStoreOf,           &CustomerStore::CreateCustomer,
-    &CustomerStore::GetCustomer,   &CustomerStore::UpdateCustomer, &CustomerStore::DeleteCustomer,
-    "timeline"};
+const EntityCalls<CustomerStore, Customer> kCalls{"/api/v1/customers",
+                                                  &CustomerStoreOf,
+                                                  &CustomerStore::CreateCustomer,
+                                                  &CustomerStore::GetCustomer,
+                                                  &CustomerStore::UpdateCustomer,
+                                                  &CustomerStore::DeleteCustomer,
+                                                  "timeline"};
 
 // The list's filters and sort from the query. InvalidArgument naming a bad parameter.
 Result<CustomerFilter> ReadCustomerFilter(QueryReader& query) {
@@ -100,11 +102,11 @@ Response ListCustomers(const Request& request, Services& services) {
     auto found = predictions->find(c.id);
     items.push_back(ListItem(c, found == predictions->end() ? nullptr : &found->second));
   }
-  return JsonResponse(200, boost::json::object{
-                               {"items", std::move(items)},
-                               {"next_cursor", page->next_cursor.empty()
-                                                   ? boost::json::value(nullptr)
-                                                   : boost::json::value(page->next_cursor)}});
+  return JsonResponse(
+      200, boost::json::object{
+               {"items", std::move(items)},
+               {"next_cursor", page->next_cursor.empty() ? boost::json::value(nullptr)
+                                                         : boost::json::value(page->next_cursor)}});
 }
 
 // Exports hold every page of the list up to kMaxExportRows, with the same filters as the list.
@@ -119,7 +121,8 @@ Result<bool> ScanExport(
   size_t rows = 0;
   while (true) {
     CENTRIC_ASSIGN_OR_RETURN(auto page, services.stores.customers().ListCustomers(filter));
-    CENTRIC_ASSIGN_OR_RETURN(auto predictions, PagePredictions(services.stores.retention(), page.items));
+    CENTRIC_ASSIGN_OR_RETURN(auto predictions,
+                             PagePredictions(services.stores.retention(), page.items));
     for (const Customer& c : page.items) {
       if (rows == kMaxExportRows) return true;
       auto found = predictions.find(c.id);
@@ -143,7 +146,6 @@ Response ExportResponse(std::string body, const char* content_type, const char* 
   return r;
 }
 
-
 Response ExportCustomers(const Request& request, Services& services) {
   QueryReader query(request.query);
   auto filter = ReadCustomerFilter(query);
@@ -158,16 +160,16 @@ Response ExportCustomers(const Request& request, Services& services) {
   // Lifetime value in major units of the analysis currency (minor units are not always cents).
   const int exponent = CurrencyExponent(retention::LatestCurrency(services.stores.retention()));
   int64_t rows = 0;
-  auto truncated = ScanExport(services, *filter, [&](const Customer& c,
-                                                     const retention::CustomerPrediction* p) {
-    writer.Record(std::vector<std::string>{
-        std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
-        c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
-        p ? p->rfm_segment : "", p ? p->churn_risk : "",
-        p ? fmt::format("{:.4f}", p->p_alive) : "",
-        p ? FormatMinorUnits(static_cast<int64_t>(std::llround(p->clv)), exponent) : ""});
-    ++rows;
-  });
+  auto truncated =
+      ScanExport(services, *filter, [&](const Customer& c, const retention::CustomerPrediction* p) {
+        writer.Record(std::vector<std::string>{
+            std::to_string(c.id), c.external_id, c.name, c.emails.empty() ? "" : c.emails.front(),
+            c.country, c.preferred_language, p ? p->tier : "", p ? p->service_level : "",
+            p ? p->rfm_segment : "", p ? p->churn_risk : "",
+            p ? fmt::format("{:.4f}", p->p_alive) : "",
+            p ? FormatMinorUnits(static_cast<int64_t>(std::llround(p->clv)), exponent) : ""});
+        ++rows;
+      });
   if (!truncated) return ErrorResponse(truncated.error());
   if (Status s = out->Close(); !s.ok()) return ErrorResponse(s);
   return ExportResponse(std::move(csv), "text/csv; charset=utf-8", "customers.csv", rows,
@@ -198,17 +200,18 @@ Response ExportCustomersXlsx(const Request& request, Services& services) {
                     {"clv", CellType::kMoney, 14, currency, CurrencyExponent(currency)}});
   if (!sheet) return ErrorResponse(sheet.error());
   Status added = Status::Ok();
-  auto truncated = ScanExport(services, *filter, [&](const Customer& c,
-                                                     const retention::CustomerPrediction* p) {
-    if (!added.ok()) return;
-    using Cell = platform::XlsxCell;
-    added = (*sheet)->AddRow(
-        {Cell(int64_t{c.id}), Cell(c.external_id), Cell(c.name),
-         Cell(c.emails.empty() ? std::string() : c.emails.front()), Cell(c.country),
-         Cell(c.preferred_language), p ? Cell(p->tier) : Cell(), p ? Cell(p->service_level) : Cell(),
-         p ? Cell(p->rfm_segment) : Cell(), p ? Cell(p->churn_risk) : Cell(),
-         p ? Cell(p->p_alive) : Cell(), p ? Cell(p->clv) : Cell()});
-  });
+  auto truncated =
+      ScanExport(services, *filter, [&](const Customer& c, const retention::CustomerPrediction* p) {
+        if (!added.ok()) return;
+        using Cell = platform::XlsxCell;
+        added =
+            (*sheet)->AddRow({Cell(int64_t{c.id}), Cell(c.external_id), Cell(c.name),
+                              Cell(c.emails.empty() ? std::string() : c.emails.front()),
+                              Cell(c.country), Cell(c.preferred_language),
+                              p ? Cell(p->tier) : Cell(), p ? Cell(p->service_level) : Cell(),
+                              p ? Cell(p->rfm_segment) : Cell(), p ? Cell(p->churn_risk) : Cell(),
+                              p ? Cell(p->p_alive) : Cell(), p ? Cell(p->clv) : Cell()});
+      });
   if (!truncated) return ErrorResponse(truncated.error());
   if (!added.ok()) return ErrorResponse(added);
   const int64_t rows = (*sheet)->rows();

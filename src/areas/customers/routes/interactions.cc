@@ -9,13 +9,14 @@ namespace {
 
 using namespace ::centric::api;  // NOLINT: these handlers are written against the HTTP layer
 
-
 CustomerStore& InteractionStoreOf(Services& services) { return services.stores.customers(); }
 
-const EntityCalls<CustomerStore, Interaction> kCalls{
-    "/api/v1/interactions",           &InteractionStoreOf,
-    &CustomerStore::CreateInteraction, &CustomerStore::GetInteraction,
-    &CustomerStore::UpdateInteraction, &CustomerStore::DeleteInteraction};
+const EntityCalls<CustomerStore, Interaction> kCalls{"/api/v1/interactions",
+                                                     &InteractionStoreOf,
+                                                     &CustomerStore::CreateInteraction,
+                                                     &CustomerStore::GetInteraction,
+                                                     &CustomerStore::UpdateInteraction,
+                                                     &CustomerStore::DeleteInteraction};
 
 Response ListInteractions(const Request& request, Services& services) {
   QueryReader query(request.query);

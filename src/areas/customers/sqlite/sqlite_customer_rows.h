@@ -10,7 +10,7 @@ namespace centric::customers::sqlite {
 
 using store::sqlite::Statement;
 
-#define CENTRIC_CUSTOMER_COLUMNS                                                       \
+#define CENTRIC_CUSTOMER_COLUMNS                                                    \
   "id, external_id, name, emails, phones, preferred_language, country, time_zone, " \
   "first_seen, consent, tags, attributes, account_owner, created_at, updated_at"
 

@@ -79,17 +79,17 @@ Result<Customer> SqliteCustomerStore::CreateCustomer(const Customer& customer) {
     return Status::Ok();
   });
   if (s.code() == StatusCode::kAlreadyExists) {
-    return Error(AlreadyExists(
-        fmt::format("a customer with external id '{}' exists", customer.external_id),
-        "external_id"));
+    return Error(
+        AlreadyExists(fmt::format("a customer with external id '{}' exists", customer.external_id),
+                      "external_id"));
   }
   if (!s.ok()) return Error(s);
   return GetCustomer(id);
 }
 
 Result<Customer> SqliteCustomerStore::GetCustomer(CustomerId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto st,
-                           Cached("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE id = ?"));
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto st, Cached("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE id = ?"));
   st->Bind(1, id);
   CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Error(NotFound(fmt::format("no customer {}", id)));
@@ -98,8 +98,7 @@ Result<Customer> SqliteCustomerStore::GetCustomer(CustomerId id) {
 
 Result<Customer> SqliteCustomerStore::GetCustomerByExternalId(std::string_view external_id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto st,
-      Cached("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE external_id = ?"));
+      auto st, Cached("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers WHERE external_id = ?"));
   st->Bind(1, external_id);
   CENTRIC_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Error(NotFound(fmt::format("no customer with external id '{}'", external_id)));
@@ -124,9 +123,9 @@ Result<Customer> SqliteCustomerStore::UpdateCustomer(const Customer& customer) {
     return Status::Ok();
   });
   if (s.code() == StatusCode::kAlreadyExists) {
-    return Error(AlreadyExists(
-        fmt::format("a customer with external id '{}' exists", customer.external_id),
-        "external_id"));
+    return Error(
+        AlreadyExists(fmt::format("a customer with external id '{}' exists", customer.external_id),
+                      "external_id"));
   }
   if (!s.ok()) return Error(s);
   return GetCustomer(customer.id);
@@ -161,11 +160,22 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
   const char* key = "id";
   const char* direction = "ASC";
   switch (filter.sort) {
-    case CustomerSort::kId: break;
-    case CustomerSort::kName: key = "name"; break;
-    case CustomerSort::kClvDesc: key = "p.clv"; direction = "DESC"; break;
-    case CustomerSort::kPAliveDesc: key = "p.p_alive"; direction = "DESC"; break;
-    case CustomerSort::kRecentDesc: key = "(p.age - p.recency)"; break;
+    case CustomerSort::kId:
+      break;
+    case CustomerSort::kName:
+      key = "name";
+      break;
+    case CustomerSort::kClvDesc:
+      key = "p.clv";
+      direction = "DESC";
+      break;
+    case CustomerSort::kPAliveDesc:
+      key = "p.p_alive";
+      direction = "DESC";
+      break;
+    case CustomerSort::kRecentDesc:
+      key = "(p.age - p.recency)";
+      break;
   }
   const bool predictions = !filter.segment.empty() || !filter.tier.empty() ||
                            !filter.risk.empty() || filter.sort == CustomerSort::kClvDesc ||
@@ -178,15 +188,17 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
                                   filter.sort == CustomerSort::kPAliveDesc ||
                                   filter.sort == CustomerSort::kRecentDesc;
   const char* tie = key_in_predictions ? "p.customer_id" : "id";
-  std::string sql = fmt::format("SELECT " CENTRIC_CUSTOMER_COLUMNS ", {} FROM customers{} WHERE 1",
-                                key, predictions ? " JOIN customer_predictions p ON p.customer_id = id" : "");
+  std::string sql =
+      fmt::format("SELECT " CENTRIC_CUSTOMER_COLUMNS ", {} FROM customers{} WHERE 1", key,
+                  predictions ? " JOIN customer_predictions p ON p.customer_id = id" : "");
   if (by_id) {
     sql += " AND id > ?1";
   } else if (!filter.page.cursor.empty()) {
     sql += fmt::format(" AND ({0} {1} ?11 OR ({0} = ?11 AND {2} > ?1))", key,
                        std::string_view(direction) == "ASC" ? ">" : "<", tie);
   }
-  if (!match.empty()) sql += " AND id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
+  if (!match.empty())
+    sql += " AND id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?2)";
   if (!filter.country.empty()) sql += " AND country = ?3";
   if (!filter.language.empty()) sql += " AND preferred_language = ?4";
   if (!filter.tag.empty()) sql += " AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?5)";
@@ -196,7 +208,8 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
   // A rare value is the other way round: its own index holds a few rows to sort, while the
   // walk would read most of the table to fill a page. Counting up to kRare tells them apart.
   constexpr int64_t kRare = 5000;
-  auto clause = [&](const std::string& value, const char* column, int param) -> Result<std::string> {
+  auto clause = [&](const std::string& value, const char* column,
+                    int param) -> Result<std::string> {
     if (value.empty()) return std::string();
     CENTRIC_ASSIGN_OR_RETURN(
         auto count, Cached(fmt::format("SELECT count(*) FROM (SELECT 1 FROM customer_predictions "
@@ -208,16 +221,17 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
     const bool rare = counted && count->Int(0) < kRare;
     return fmt::format(" AND {}p.{} = ?{}", rare ? "" : "+", column, param);
   };
-  for (auto [value, column, param] : {std::tuple{&filter.segment, "rfm_segment", 7},
-                                      std::tuple{&filter.tier, "tier", 8},
-                                      std::tuple{&filter.risk, "churn_risk", 9}}) {
+  for (auto [value, column, param] :
+       {std::tuple{&filter.segment, "rfm_segment", 7}, std::tuple{&filter.tier, "tier", 8},
+        std::tuple{&filter.risk, "churn_risk", 9}}) {
     CENTRIC_ASSIGN_OR_RETURN(std::string text, clause(*value, column, param));
     sql += text;
   }
   if (!filter.category.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id "
-           "JOIN products pr ON pr.id = l.product_id WHERE o.customer_id = customers.id AND "
-           "(pr.category = ?10 OR substr(pr.category, 1, length(?10) + 1) = ?10 || '/'))";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id "
+        "JOIN products pr ON pr.id = l.product_id WHERE o.customer_id = customers.id AND "
+        "(pr.category = ?10 OR substr(pr.category, 1, length(?10) + 1) = ?10 || '/'))";
   }
   sql += fmt::format(" ORDER BY {} {}, {} LIMIT ?6", key, direction, tie);
   CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql.c_str()));
@@ -237,7 +251,8 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
     } else {
       char* end = nullptr;
       const double value = std::strtod(after.key.c_str(), &end);
-      if (after.key.empty() || *end != '\0') return Error(InvalidArgument("is not a cursor this server issued", "cursor"));
+      if (after.key.empty() || *end != '\0')
+        return Error(InvalidArgument("is not a cursor this server issued", "cursor"));
       st->BindDouble(11, value);
     }
   }
@@ -250,8 +265,9 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
     CENTRIC_ASSIGN_OR_RETURN(Customer c, ReadCustomer(*st));
     page.items.push_back(std::move(c));
     if (static_cast<int>(page.items.size()) == limit) {
-      last_key = filter.sort == CustomerSort::kName ? st->String(kKeyColumn)
-                                                    : fmt::format("{:.17g}", st->Double(kKeyColumn));
+      last_key = filter.sort == CustomerSort::kName
+                     ? st->String(kKeyColumn)
+                     : fmt::format("{:.17g}", st->Double(kKeyColumn));
     }
   }
   if (static_cast<int>(page.items.size()) > limit) {
@@ -267,8 +283,8 @@ Result<Page<Customer>> SqliteCustomerStore::ListCustomers(const CustomerFilter& 
 Status SqliteCustomerStore::ScanCustomers(const std::function<Status(const Customer&)>& visit) {
   CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(Statement st,
-                             conn_.db().Prepare("SELECT " CENTRIC_CUSTOMER_COLUMNS " FROM customers ORDER BY id"));
+    CENTRIC_ASSIGN_OR_RETURN(Statement st, conn_.db().Prepare("SELECT " CENTRIC_CUSTOMER_COLUMNS
+                                                              " FROM customers ORDER BY id"));
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Status::Ok();
@@ -301,8 +317,8 @@ Result<Interaction> SqliteCustomerStore::CreateInteraction(const Interaction& in
     st->Bind(7, interaction.author).Bind(8, NowSeconds());
     Status insert = st->Run();
     if (insert.code() == StatusCode::kFailedPrecondition) {
-      return Status(StatusCode::kNotFound,
-                    fmt::format("no customer {}", interaction.customer_id), "customer_id");
+      return Status(StatusCode::kNotFound, fmt::format("no customer {}", interaction.customer_id),
+                    "customer_id");
     }
     CENTRIC_RETURN_IF_ERROR(insert);
     id = conn_.db().LastInsertRowid();
@@ -334,8 +350,8 @@ Result<Interaction> SqliteCustomerStore::UpdateInteraction(const Interaction& in
     st->Bind(7, interaction.author).Bind(8, interaction.id);
     Status update = st->Run();
     if (update.code() == StatusCode::kFailedPrecondition) {
-      return Status(StatusCode::kNotFound,
-                    fmt::format("no customer {}", interaction.customer_id), "customer_id");
+      return Status(StatusCode::kNotFound, fmt::format("no customer {}", interaction.customer_id),
+                    "customer_id");
     }
     CENTRIC_RETURN_IF_ERROR(update);
     if (sqlite3_changes(conn_.db().raw()) == 0) {
@@ -352,7 +368,8 @@ Status SqliteCustomerStore::DeleteInteraction(InteractionId id) {
     CENTRIC_ASSIGN_OR_RETURN(auto st, Cached("DELETE FROM interactions WHERE id = ?"));
     st->Bind(1, id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no interaction {}", id));
+    if (sqlite3_changes(conn_.db().raw()) == 0)
+      return NotFound(fmt::format("no interaction {}", id));
     return Status::Ok();
   });
 }
@@ -385,7 +402,7 @@ Result<Page<Interaction>> SqliteCustomerStore::ListInteractions(const Interactio
 // ---- timeline
 
 Result<Page<TimelineEvent>> SqliteCustomerStore::Timeline(CustomerId customer_id,
-                                                   const PageRequest& request) {
+                                                          const PageRequest& request) {
   internal::TimelinePosition before{INT64_MAX, 1, INT64_MAX};
   if (!request.cursor.empty()) {
     CENTRIC_ASSIGN_OR_RETURN(before, internal::DecodeTimelineCursor(request.cursor));

@@ -38,9 +38,9 @@ Status MapOrderWriteError(const Status& s, const Order& order) {
                   "customer_id");
   }
   if (s.code() == StatusCode::kAlreadyExists) {
-    return AlreadyExists(fmt::format("customer {} already has an order '{}'", order.customer_id,
-                                     order.external_id),
-                         "external_id");
+    return AlreadyExists(
+        fmt::format("customer {} already has an order '{}'", order.customer_id, order.external_id),
+        "external_id");
   }
   return s;
 }
@@ -85,14 +85,14 @@ class PostgresOrderStore final : public OrderStore {
   PostgresConnection& connection_;
 };
 
-
 Result<Product> PostgresOrderStore::CreateProduct(const Product& product) {
   CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
   auto r = connection_.conn().Run(std::string(kProductInsert) + " RETURNING id",
-                      ProductParams(product, NowSeconds()));
+                                  ProductParams(product, NowSeconds()));
   if (!r) {
     if (r.error().code() == StatusCode::kAlreadyExists) {
-      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+      return Error(
+          AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
     }
     return Error(r.error());
   }
@@ -101,8 +101,9 @@ Result<Product> PostgresOrderStore::CreateProduct(const Product& product) {
 
 Result<Product> PostgresOrderStore::GetProduct(ProductId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
-                         Params().Add(id)));
+      auto r,
+      connection_.conn().Run(fmt::format("SELECT {} FROM products WHERE id = $1", kProductColumns),
+                             Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no product {}", id)));
   return ReadProduct(r, 0);
 }
@@ -118,7 +119,8 @@ Result<Product> PostgresOrderStore::UpdateProduct(const Product& product) {
       params);
   if (!r) {
     if (r.error().code() == StatusCode::kAlreadyExists) {
-      return Error(AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
+      return Error(
+          AlreadyExists(fmt::format("a product with sku '{}' exists", product.sku), "sku"));
     }
     return Error(r.error());
   }
@@ -166,8 +168,9 @@ Result<Order> PostgresOrderStore::ResolveOrderProducts(const Order& order) {
   for (size_t i = 0; i < resolved.lines.size(); ++i) {
     auto& line = resolved.lines[i];
     if (line.product_id > 0) continue;
-    CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("SELECT id FROM products WHERE sku = $1",
-                                                Params().Add(line.sku)));
+    CENTRIC_ASSIGN_OR_RETURN(
+        auto r,
+        connection_.conn().Run("SELECT id FROM products WHERE sku = $1", Params().Add(line.sku)));
     if (r.rows() == 0) {
       return Error(Status(StatusCode::kNotFound,
                           fmt::format("line {}: no product with sku '{}'", i + 1, line.sku),
@@ -186,8 +189,15 @@ Status PostgresOrderStore::WriteOrderLines(OrderId order_id, const Order& order)
         "INSERT INTO order_lines(customer_id, order_id, line_no, product_id, description, "
         "quantity, unit_price_minor, discount_minor, amount_minor) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        Params().Add(order.customer_id).Add(order_id).Add(line_no).Add(l.product_id)
-            .Add(l.description).Add(l.quantity).Add(l.unit_price_minor).Add(l.discount_minor)
+        Params()
+            .Add(order.customer_id)
+            .Add(order_id)
+            .Add(line_no)
+            .Add(l.product_id)
+            .Add(l.description)
+            .Add(l.quantity)
+            .Add(l.unit_price_minor)
+            .Add(l.discount_minor)
             .Add(l.amount_minor));
     if (!r) {
       if (r.error().code() == StatusCode::kFailedPrecondition) {
@@ -220,18 +230,20 @@ Result<Order> PostgresOrderStore::CreateOrder(const Order& order) {
 Result<Order> PostgresOrderStore::LoadLines(Order o) {
   CENTRIC_ASSIGN_OR_RETURN(
       auto lines,
-      connection_.conn().Run(fmt::format("SELECT {} FROM order_lines l JOIN products p ON p.id = l.product_id "
-                             "WHERE l.customer_id = $1 AND l.order_id = $2 ORDER BY l.line_no",
-                             kLineColumns),
-                 Params().Add(o.customer_id).Add(o.id)));
+      connection_.conn().Run(
+          fmt::format("SELECT {} FROM order_lines l JOIN products p ON p.id = l.product_id "
+                      "WHERE l.customer_id = $1 AND l.order_id = $2 ORDER BY l.line_no",
+                      kLineColumns),
+          Params().Add(o.customer_id).Add(o.id)));
   for (int i = 0; i < lines.rows(); ++i) o.lines.push_back(ReadOrderLine(lines, i, 0));
   return o;
 }
 
 Result<Order> PostgresOrderStore::GetOrder(OrderId id) {
   CENTRIC_ASSIGN_OR_RETURN(
-      auto r, connection_.conn().Run(fmt::format("SELECT {} FROM orders WHERE id = $1", kOrderColumns),
-                         Params().Add(id)));
+      auto r,
+      connection_.conn().Run(fmt::format("SELECT {} FROM orders WHERE id = $1", kOrderColumns),
+                             Params().Add(id)));
   if (r.rows() == 0) return Error(NotFound(fmt::format("no order {}", id)));
   CENTRIC_ASSIGN_OR_RETURN(Order o, ReadOrderHeader(r, 0));
   return LoadLines(std::move(o));
@@ -242,13 +254,15 @@ Result<Order> PostgresOrderStore::UpdateOrder(const Order& order) {
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(Order resolved, ResolveOrderProducts(order));
     // Lines go first: they reference (customer_id, id), which the update may change.
-    CENTRIC_ASSIGN_OR_RETURN(auto del, connection_.conn().Run("DELETE FROM order_lines WHERE order_id = $1",
-                                                  Params().Add(resolved.id)));
+    CENTRIC_ASSIGN_OR_RETURN(auto del,
+                             connection_.conn().Run("DELETE FROM order_lines WHERE order_id = $1",
+                                                    Params().Add(resolved.id)));
     (void)del;
     Params params = OrderHeaderParams(resolved);
     params.Add(resolved.id);
     auto r = connection_.conn().Run(
-        "UPDATE orders SET customer_id = $1, external_id = $2, ordered_at = to_timestamp($3::bigint), "
+        "UPDATE orders SET customer_id = $1, external_id = $2, ordered_at = "
+        "to_timestamp($3::bigint), "
         "currency = $4, status = $5, total_minor = $6, discount_minor = $7 WHERE id = $8",
         params);
     if (!r) return MapOrderWriteError(r.error(), order);
@@ -260,7 +274,8 @@ Result<Order> PostgresOrderStore::UpdateOrder(const Order& order) {
 }
 
 Status PostgresOrderStore::DeleteOrder(OrderId id) {
-  CENTRIC_ASSIGN_OR_RETURN(auto r, connection_.conn().Run("DELETE FROM orders WHERE id = $1", Params().Add(id)));
+  CENTRIC_ASSIGN_OR_RETURN(
+      auto r, connection_.conn().Run("DELETE FROM orders WHERE id = $1", Params().Add(id)));
   if (r.affected() == 0) return NotFound(fmt::format("no order {}", id));
   return Status::Ok();
 }

@@ -11,9 +11,9 @@ using namespace ::centric::api;  // NOLINT: these handlers are written against t
 
 OrderStore& OrderStoreOf(Services& services) { return services.stores.orders(); }
 
-const EntityCalls<OrderStore, Order> kCalls{"/api/v1/orders", &OrderStoreOf, &OrderStore::CreateOrder,
-                                &OrderStore::GetOrder, &OrderStore::UpdateOrder,
-                                &OrderStore::DeleteOrder};
+const EntityCalls<OrderStore, Order> kCalls{"/api/v1/orders",         &OrderStoreOf,
+                                            &OrderStore::CreateOrder, &OrderStore::GetOrder,
+                                            &OrderStore::UpdateOrder, &OrderStore::DeleteOrder};
 
 Response ListOrders(const Request& request, Services& services) {
   QueryReader query(request.query);

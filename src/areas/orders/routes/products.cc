@@ -12,9 +12,10 @@ using namespace ::centric::api;  // NOLINT: these handlers are written against t
 
 OrderStore& OrderStoreOf(Services& services) { return services.stores.orders(); }
 
-const EntityCalls<OrderStore, Product> kCalls{"/api/v1/products", &OrderStoreOf, &OrderStore::CreateProduct,
-                                  &OrderStore::GetProduct, &OrderStore::UpdateProduct,
-                                  &OrderStore::DeleteProduct};
+const EntityCalls<OrderStore, Product> kCalls{
+    "/api/v1/products",         &OrderStoreOf,
+    &OrderStore::CreateProduct, &OrderStore::GetProduct,
+    &OrderStore::UpdateProduct, &OrderStore::DeleteProduct};
 
 Response ListProducts(const Request& request, Services& services) {
   QueryReader query(request.query);

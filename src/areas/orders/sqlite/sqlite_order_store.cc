@@ -46,7 +46,6 @@ class SqliteOrderStore final : public OrderStore {
   SqliteConnection& conn_;
 };
 
-
 Result<Product> SqliteOrderStore::CreateProduct(const Product& product) {
   CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
   ProductId id = 0;
@@ -77,13 +76,13 @@ Result<Product> SqliteOrderStore::UpdateProduct(const Product& product) {
   CENTRIC_RETURN_IF_ERROR(ValidateProduct(product));
   Status s = InTransaction([&]() -> Status {
     CENTRIC_ASSIGN_OR_RETURN(
-        auto st,
-        Cached("UPDATE products SET sku = ?1, name = ?2, category = ?3, currency = ?4, "
-               "price_minor = ?5, unit_cost_minor = ?6, updated_at = ?7 WHERE id = ?9"));
+        auto st, Cached("UPDATE products SET sku = ?1, name = ?2, category = ?3, currency = ?4, "
+                        "price_minor = ?5, unit_cost_minor = ?6, updated_at = ?7 WHERE id = ?9"));
     BindProduct(*st, product, NowSeconds());
     st->Bind(9, product.id);
     CENTRIC_RETURN_IF_ERROR(st->Run());
-    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no product {}", product.id));
+    if (sqlite3_changes(conn_.db().raw()) == 0)
+      return NotFound(fmt::format("no product {}", product.id));
     return Status::Ok();
   });
   if (s.code() == StatusCode::kAlreadyExists) {
@@ -111,9 +110,12 @@ Result<Page<Product>> SqliteOrderStore::ListProducts(const ProductFilter& filter
   CENTRIC_ASSIGN_OR_RETURN(int64_t after, internal::DecodeIdCursor(filter.page.cursor));
   int limit = internal::ClampLimit(filter.page.limit);
   const char* sql = filter.category_prefix.empty()
-      ? "SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id > ?1 ORDER BY id LIMIT ?2"
-      : "SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products WHERE id > ?1 AND "
-        "(category = ?3 OR substr(category, 1, length(?3) + 1) = ?3 || '/') ORDER BY id LIMIT ?2";
+                        ? "SELECT " CENTRIC_PRODUCT_COLUMNS
+                          " FROM products WHERE id > ?1 ORDER BY id LIMIT ?2"
+                        : "SELECT " CENTRIC_PRODUCT_COLUMNS
+                          " FROM products WHERE id > ?1 AND "
+                          "(category = ?3 OR substr(category, 1, length(?3) + 1) = ?3 || '/') "
+                          "ORDER BY id LIMIT ?2";
   CENTRIC_ASSIGN_OR_RETURN(auto st, Cached(sql));
   st->Bind(1, after).Bind(2, int64_t{limit} + 1);
   if (!filter.category_prefix.empty()) st->Bind(3, filter.category_prefix);
@@ -133,8 +135,8 @@ Result<Page<Product>> SqliteOrderStore::ListProducts(const ProductFilter& filter
 Status SqliteOrderStore::ScanProducts(const std::function<Status(const Product&)>& visit) {
   CENTRIC_RETURN_IF_ERROR(conn_.db().Exec("BEGIN"));
   Status status = [&]() -> Status {
-    CENTRIC_ASSIGN_OR_RETURN(Statement st,
-                             conn_.db().Prepare("SELECT " CENTRIC_PRODUCT_COLUMNS " FROM products ORDER BY id"));
+    CENTRIC_ASSIGN_OR_RETURN(Statement st, conn_.db().Prepare("SELECT " CENTRIC_PRODUCT_COLUMNS
+                                                              " FROM products ORDER BY id"));
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Status::Ok();
@@ -204,8 +206,8 @@ Result<Order> SqliteOrderStore::CreateOrder(const Order& order) {
                     "customer_id");
     }
     if (insert.code() == StatusCode::kAlreadyExists) {
-      return AlreadyExists(fmt::format("customer {} already has an order '{}'",
-                                       order.customer_id, order.external_id),
+      return AlreadyExists(fmt::format("customer {} already has an order '{}'", order.customer_id,
+                                       order.external_id),
                            "external_id");
     }
     CENTRIC_RETURN_IF_ERROR(insert);
@@ -260,12 +262,13 @@ Result<Order> SqliteOrderStore::UpdateOrder(const Order& order) {
                     "customer_id");
     }
     if (update.code() == StatusCode::kAlreadyExists) {
-      return AlreadyExists(fmt::format("customer {} already has an order '{}'",
-                                       order.customer_id, order.external_id),
+      return AlreadyExists(fmt::format("customer {} already has an order '{}'", order.customer_id,
+                                       order.external_id),
                            "external_id");
     }
     CENTRIC_RETURN_IF_ERROR(update);
-    if (sqlite3_changes(conn_.db().raw()) == 0) return NotFound(fmt::format("no order {}", order.id));
+    if (sqlite3_changes(conn_.db().raw()) == 0)
+      return NotFound(fmt::format("no order {}", order.id));
     CENTRIC_ASSIGN_OR_RETURN(auto del, Cached("DELETE FROM order_lines WHERE order_id = ?"));
     del->Bind(1, resolved.id);
     CENTRIC_RETURN_IF_ERROR(del->Run());
@@ -326,11 +329,11 @@ Status SqliteOrderStore::ScanOrders(const std::function<Status(const Order&)>& v
     CENTRIC_ASSIGN_OR_RETURN(
         Statement st,
         conn_.db().Prepare("SELECT o.id, o.external_id, o.customer_id, o.ordered_at, o.currency, "
-                     "o.status, o.total_minor, o.discount_minor, l.product_id, p.sku, "
-                     "l.description, l.quantity, l.unit_price_minor, l.discount_minor, "
-                     "l.amount_minor FROM orders o "
-                     "LEFT JOIN order_lines l ON l.order_id = o.id "
-                     "LEFT JOIN products p ON p.id = l.product_id ORDER BY o.id, l.line_no"));
+                           "o.status, o.total_minor, o.discount_minor, l.product_id, p.sku, "
+                           "l.description, l.quantity, l.unit_price_minor, l.discount_minor, "
+                           "l.amount_minor FROM orders o "
+                           "LEFT JOIN order_lines l ON l.order_id = o.id "
+                           "LEFT JOIN products p ON p.id = l.product_id ORDER BY o.id, l.line_no"));
     std::optional<Order> current;
     while (true) {
       CENTRIC_ASSIGN_OR_RETURN(bool row, st.Step());

@@ -4,13 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <optional>
-
-#include <boost/json.hpp>
 
 #include "areas/retention/analysis_report_json.h"
 #include "areas/retention/cli/retention_commands.h"
@@ -74,7 +73,8 @@ void PrintReadable(const jobs::AnalyzeResult& r, std::optional<int64_t> run_id) 
                           ret.purchase_fit.params[i], ret.purchase_fit.std_errors[i]);
   }
   fmt::print("  purchase model: {}\n    log-likelihood {:.2f}, {} after {} iterations\n", params,
-             ret.purchase_fit.log_likelihood, ret.purchase_fit.converged ? "converged" : "NOT converged",
+             ret.purchase_fit.log_likelihood,
+             ret.purchase_fit.converged ? "converged" : "NOT converged",
              ret.purchase_fit.iterations);
   if (ret.spend_fit) {
     const auto& f = *ret.spend_fit;
@@ -86,15 +86,17 @@ void PrintReadable(const jobs::AnalyzeResult& r, std::optional<int64_t> run_id) 
     expected += ret.predictions.expected_purchases[i];
     value += ret.predictions.clv[i];
   }
-  fmt::print("  next {} months: {:.0f} expected purchases, lifetime value {} ({:.1f} % a month "
-             "discount, margin {:.0f} %)\n",
-             ret.options.horizon_months, expected, Money(value, rep.summary.currency),
-             100 * ret.options.monthly_discount_rate, 100 * ret.options.margin);
+  fmt::print(
+      "  next {} months: {:.0f} expected purchases, lifetime value {} ({:.1f} % a month "
+      "discount, margin {:.0f} %)\n",
+      ret.options.horizon_months, expected, Money(value, rep.summary.currency.value_or("")),
+      100 * ret.options.monthly_discount_rate, 100 * ret.options.margin);
   if (ret.holdout) {
     const auto& h = *ret.holdout;
-    fmt::print("  holdout ({:.0f} periods): predicted {:.0f} purchases, actual {:.0f}; mean "
-               "absolute error {:.3f} per customer\n",
-               h.periods, h.predicted_total, h.actual_total, h.mean_absolute_error);
+    fmt::print(
+        "  holdout ({:.0f} periods): predicted {:.0f} purchases, actual {:.0f}; mean "
+        "absolute error {:.3f} per customer\n",
+        h.periods, h.predicted_total, h.actual_total, h.mean_absolute_error);
     fmt::print("    {:>9} {:>10} {:>10} {:>10}\n", "frequency", "customers", "predicted", "actual");
     for (const auto& row : h.by_frequency) {
       fmt::print("    {:>9} {:>10} {:>10.3f} {:>10.3f}\n",
@@ -142,17 +144,17 @@ Status WritePredictions(const std::string& path, const jobs::AnalyzeResult& r,
   namespace seg = analytics::segments;
   std::FILE* out = std::fopen(path.c_str(), "w");
   if (!out) return Unavailable(fmt::format("cannot write {}", path));
-  fmt::print(out, "customer,frequency,recency,T,monetary,p_alive,expected_purchases,"
-                  "expected_spend,clv,rfm_segment,tier,service_level,churn_risk\n");
+  fmt::print(out,
+             "customer,frequency,recency,T,monetary,p_alive,expected_purchases,"
+             "expected_spend,clv,rfm_segment,tier,service_level,churn_risk\n");
   const auto& s = r.retention.summaries;
   const auto& p = r.retention.predictions;
   const auto& g = r.segments;
   for (size_t i = 0; i < s.size(); ++i) {
     fmt::print(out, "{},{},{},{},{:.2f},{:.6f},{:.6f},{:.2f},{:.2f},{},{},{},{}\n",
                ids[s.customer[i]], s.frequency[i], s.recency[i], s.T[i], s.monetary[i] / 100.0,
-               p.p_alive[i], p.expected_purchases[i], p.expected_spend[i] / 100.0,
-               p.clv[i] / 100.0, seg::RfmSegmentName(g.rfm_segment[i]),
-               seg::ValueTierName(g.tier[i]),
+               p.p_alive[i], p.expected_purchases[i], p.expected_spend[i] / 100.0, p.clv[i] / 100.0,
+               seg::RfmSegmentName(g.rfm_segment[i]), seg::ValueTierName(g.tier[i]),
                seg::ServiceLevelName(seg::ServiceLevelOf(g.tier[i])),
                seg::ChurnRiskName(g.churn_risk[i]));
   }
@@ -194,14 +196,13 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
   }
 
   Result<jobs::AnalyzeResult> result = Error(Internal("not run"));
-  std::optional<int64_t> run_id;   // the saved run, when the store was analysed
+  std::optional<int64_t> run_id;                   // the saved run, when the store was analysed
   std::optional<jobs::CrossSellResult> crosssell;  // the model rebuilt after it
-  std::vector<std::string> ids;  // by dense customer index, for --predictions
+  std::vector<std::string> ids;                    // by dense customer index, for --predictions
   if (!a.transactions_path.empty()) {
     auto started = std::chrono::steady_clock::now();
-    auto loaded = jobs::LoadTransactionsFile(a.transactions_path,
-                                             {.map = a.map, .date_format = a.date_format,
-                                              .currency = a.currency});
+    auto loaded = jobs::LoadTransactionsFile(
+        a.transactions_path, {.map = a.map, .date_format = a.date_format, .currency = a.currency});
     if (!loaded) return ReportError(loaded.error());
     double load_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -253,11 +254,12 @@ int Run(CliContext& ctx, const AnalyzeArgs& a) {
     PrintReadable(*result, run_id);
     if (crosssell) {
       const auto& c = crosssell_summary;
-      fmt::print("Cross-sell model (run {}): {} category rules, {} product rules, {} item "
-                 "neighbours, {} cross-sell targets\n",
-                 c.at("run_id").to_number<int64_t>(), c.at("category_rules").to_number<int64_t>(),
-                 c.at("product_rules").to_number<int64_t>(), c.at("neighbours").to_number<int64_t>(),
-                 c.at("targets").to_number<int64_t>());
+      fmt::print(
+          "Cross-sell model (run {}): {} category rules, {} product rules, {} item "
+          "neighbours, {} cross-sell targets\n",
+          c.at("run_id").to_number<int64_t>(), c.at("category_rules").to_number<int64_t>(),
+          c.at("product_rules").to_number<int64_t>(), c.at("neighbours").to_number<int64_t>(),
+          c.at("targets").to_number<int64_t>());
     }
   }
   if (!a.predictions_path.empty()) {
@@ -290,12 +292,13 @@ void RegisterRetentionCommands(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   cmd->add_option("--margin", args->margin, "Share of spend that is margin, in (0, 1]")
       ->capture_default_str();
-  auto* shares = cmd->add_option(
-      "--tier-shares", args->tier_shares,
-      "LOW,HIGH: value tiers by rank of lifetime value, the bottom LOW share is the low tier "
-      "(bargain), the top HIGH share the high tier (premium); default 0.5,0.15")
-      ->delimiter(',')
-      ->expected(2);
+  auto* shares =
+      cmd->add_option("--tier-shares", args->tier_shares,
+                      "LOW,HIGH: value tiers by rank of lifetime value, the bottom LOW share is "
+                      "the low tier "
+                      "(bargain), the top HIGH share the high tier (premium); default 0.5,0.15")
+          ->delimiter(',')
+          ->expected(2);
   cmd->add_option("--tier-cuts", args->tier_cuts,
                   "MIDDLE,HIGH: value tiers by lifetime value in major units instead: middle "
                   "above MIDDLE, high above HIGH")
@@ -309,8 +312,9 @@ void RegisterRetentionCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--predictions", args->predictions_path, "Write one CSV row per customer here");
   cmd->add_option("--transactions", args->transactions_path,
                   "Analyse this CSV file (one row per transaction) instead of the store");
-  cmd->add_option("--map", args->map,
-                  "With --transactions: columns, e.g. customer=CustomerID,date=InvoiceDate,amount=Total");
+  cmd->add_option(
+      "--map", args->map,
+      "With --transactions: columns, e.g. customer=CustomerID,date=InvoiceDate,amount=Total");
   cmd->add_option("--date-format", args->date_format,
                   "With --transactions: strftime-style date format (default ISO 8601)");
   cmd->add_option("--currency", args->currency,

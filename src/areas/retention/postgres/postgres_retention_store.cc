@@ -2,9 +2,8 @@
 // The retention engine's input and results in the PostgreSQL backend.
 #include <fmt/format.h>
 
-#include <cstdlib>
-
 #include <boost/json.hpp>
+#include <cstdlib>
 
 #include "areas/retention/analysis_report_json.h"
 #include "areas/retention/retention_store_backends.h"

@@ -23,7 +23,7 @@ export interface Customer {
 }
 
 export interface CustomerListItem extends Customer {
-  prediction?: ListPrediction | null;
+  prediction: ListPrediction | null;
 }
 
 export interface TimelineEvent {

@@ -56,23 +56,92 @@ export interface AnalysisHeader {
   customers: number;
 }
 
-export interface Summary extends AnalysisHeader {
-  summary: {
+/** The headline figures. Money in minor units of `currency`. */
+export interface ReportSummary {
+  customers: number;
+  repeaters: number;
+  repeat_rate: number;
+  probably_active: number;
+  expected_purchases: number;
+  revenue_minor: number;
+  /** ISO 4217 code of the analysed orders' money (the most used one); null in older runs. */
+  currency: string | null;
+}
+
+export interface ChurnSection {
+  counts: Record<ChurnRisk, number>;
+  p_alive_below: { churned: number; high: number; medium: number };
+}
+
+export interface SpendFit {
+  params: Record<string, number | null>;
+  std_errors: Record<string, number | null>;
+  log_likelihood: number | null;
+  converged: boolean;
+}
+
+export interface Holdout {
+  end: string;
+  periods: number;
+  customers: number;
+  predicted: number;
+  actual: number;
+  mean_absolute_error: number;
+  by_frequency: {
+    frequency: number;
+    or_more: boolean;
     customers: number;
-    repeaters: number;
-    repeat_rate: number;
-    probably_active: number;
-    expected_purchases: number;
-    revenue_minor: number;
-    /** ISO 4217 code of the analysed orders' money (the most used one); absent in older runs. */
-    currency?: string;
+    predicted_mean: number;
+    actual_mean: number;
+  }[];
+}
+
+export interface ReportOptions {
+  model: 'bgnbd' | 'pareto';
+  period: 'day' | 'week';
+  horizon_months: number;
+  monthly_discount_rate: number;
+  margin: number;
+  tiers: {
+    low_share: number | null;
+    high_share: number | null;
+    middle_above_minor: number | null;
+    high_above_minor: number | null;
   };
-  churn_risk?: { counts: Record<ChurnRisk, number> };
-  warnings?: string[];
+}
+
+/** GET /analytics/summary: the run without the sections that have their own route. */
+export interface Summary extends AnalysisHeader {
+  repeaters: number;
+  params: Record<string, number | null>;
+  std_errors: Record<string, number | null>;
+  log_likelihood: number | null;
+  iterations: number;
+  converged: boolean;
+  spend: SpendFit | null;
+  holdout: Holdout | null;
+  summary: ReportSummary;
+  warnings: string[];
+  churn_risk: ChurnSection | null;
+  options: ReportOptions | null;
+  seconds: Record<string, number>;
+}
+
+export interface RfmSection {
+  /** Customers; rows R from 5 down to 1, columns FM from 1 up to 5. */
+  grid: number[][];
+  grid_rows: string;
+  grid_columns: string;
+  segments: Record<RfmSegment, number>;
+  cuts: {
+    last_purchase_after: string[];
+    purchase_periods_above: number[];
+    total_spend_above_minor: number[];
+  };
 }
 
 export interface RfmReport extends AnalysisHeader {
-  rfm: { grid: number[][]; segments: Record<RfmSegment, number> } | null;
+  rfm: RfmSection | null;
 }
 
 export interface Cohort {
@@ -82,18 +151,28 @@ export interface Cohort {
   retention: number[];
 }
 
+export interface CohortsSection {
+  as_of: string;
+  customers: number;
+  cohorts: Cohort[];
+}
+
 export interface CohortsReport extends AnalysisHeader {
-  cohorts: { as_of: string; customers: number; cohorts: Cohort[] } | null;
+  cohorts: CohortsSection | null;
+}
+
+export interface ClvSection {
+  horizon_months: number;
+  monthly_discount_rate: number;
+  margin: number;
+  total_minor: number;
+  mean_minor: number;
+  quantiles_minor: Record<string, number>;
+  histogram: { from_minor: number; to_minor: number; customers: number }[];
 }
 
 export interface ClvReport extends AnalysisHeader {
-  clv: {
-    total_minor: number;
-    mean_minor: number;
-    horizon_months: number;
-    quantiles_minor: Record<string, number>;
-    histogram: { from_minor: number; to_minor: number; customers: number }[];
-  } | null;
+  clv: ClvSection | null;
 }
 
 export interface TierRow {
@@ -104,6 +183,11 @@ export interface TierRow {
   clv_mean_minor: number;
 }
 
+export interface TiersSection {
+  tiers: TierRow[];
+  cuts_minor: { middle_above: number; high_above: number };
+}
+
 export interface TiersReport extends AnalysisHeader {
-  tiers: { tiers: TierRow[]; cuts_minor: { middle_above: number; high_above: number } } | null;
+  tiers: TiersSection | null;
 }

@@ -14,12 +14,21 @@
 
 #include "analytics/basket/basket.h"
 #include "analytics/basket/basket_file.h"
-#include "cli/command.h"
+#include "areas/crosssell/cli/crosssell_commands.h"
 #include "jobs/purchase_baskets.h"
 #include "text/csv_writer.h"
 
-namespace centric::cli {
+namespace centric::crosssell {
 namespace {
+
+using cli::AddDbOption;
+using cli::CliContext;
+using cli::kExitFailure;
+using cli::kExitOk;
+using cli::kExitUsage;
+using cli::OpenStoresOrReport;
+using cli::RefuseStoreAsOutput;
+using cli::ReportError;
 
 namespace basket = analytics::basket;
 
@@ -153,10 +162,11 @@ void PrintTopRules(const std::vector<basket::Rule>& rules, const basket::Itemset
   for (size_t k = 0; k < shown; ++k) {
     const basket::Rule& r = rules[order[k]];
     const auto& m = r.measures;
-    fmt::print("  {} -> {}  (support {:.4g}, confidence {:.3f}, lift {:.3f}, leverage {:.4g}, "
-               "conviction {})\n",
-               ItemList(sets, r.antecedent, dict), ItemList(sets, r.consequent, dict), m.support,
-               m.confidence, m.lift, m.leverage, Conviction(m.conviction));
+    fmt::print(
+        "  {} -> {}  (support {:.4g}, confidence {:.3f}, lift {:.3f}, leverage {:.4g}, "
+        "conviction {})\n",
+        ItemList(sets, r.antecedent, dict), ItemList(sets, r.consequent, dict), m.support,
+        m.confidence, m.lift, m.leverage, Conviction(m.conviction));
   }
 }
 
@@ -219,8 +229,8 @@ int Run(CliContext& ctx, const BasketArgs& a) {
   if (!frequent) return Report(frequent.error());
   basket::Itemsets selected;
   const basket::ItemsetKind kind = a.closed    ? basket::ItemsetKind::kClosed
-                             : a.maximal ? basket::ItemsetKind::kMaximal
-                                         : basket::ItemsetKind::kAll;
+                                   : a.maximal ? basket::ItemsetKind::kMaximal
+                                               : basket::ItemsetKind::kAll;
   if (kind == basket::ItemsetKind::kClosed) selected = basket::SelectClosed(*frequent, a.threads);
   if (kind == basket::ItemsetKind::kMaximal) selected = basket::SelectMaximal(*frequent, a.threads);
   const basket::Itemsets& reported = kind == basket::ItemsetKind::kAll ? *frequent : selected;
@@ -282,15 +292,16 @@ int Run(CliContext& ctx, const BasketArgs& a) {
 
 }  // namespace
 
-void RegisterBasket(CLI::App& app, CliContext& ctx) {
+void RegisterCrossSellCommands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<BasketArgs>();
   auto* cmd = app.add_subcommand(
       "basket",
       "Market-basket analysis of a file or of the store's orders: frequent itemsets and "
       "association rules for cross-selling (see docs/basket.md)");
-  auto* input = cmd->add_option("--input", args->input,
-                  "Basket file: FIMI (one basket per line, item ids separated by spaces) or CSV "
-                  "(one row per basket and item); - reads standard input");
+  auto* input = cmd->add_option(
+      "--input", args->input,
+      "Basket file: FIMI (one basket per line, item ids separated by spaces) or CSV "
+      "(one row per basket and item); - reads standard input");
   auto* db = cmd->add_option("--db", ctx.db,
                              "Mine the orders of this store instead of a file: a SQLite path or "
                              "postgresql://...");
@@ -323,7 +334,8 @@ void RegisterBasket(CLI::App& app, CliContext& ctx) {
                   "Keep rules A -> C with confidence n(A u C) / n(A) at least this, in [0, 1]")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--min-lift", args->min_lift, "Keep rules with lift at least this (1: independence)")
+  cmd->add_option("--min-lift", args->min_lift,
+                  "Keep rules with lift at least this (1: independence)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--min-leverage", args->min_leverage,
@@ -385,4 +397,4 @@ void RegisterBasket(CLI::App& app, CliContext& ctx) {
   });
 }
 
-}  // namespace centric::cli
+}  // namespace centric::crosssell
