@@ -17,8 +17,6 @@ std::optional<double> Finite(double v) {
   return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
-std::string IsoDay(int32_t day) { return FormatIso8601(StartOfDay(day)).substr(0, 10); }
-
 void ReadFit(const clv::FitReport& fit, retention::NamedValues<std::optional<double>>& params,
              retention::NamedValues<std::optional<double>>& std_errors) {
   for (size_t i = 0; i < fit.names.size(); ++i) {

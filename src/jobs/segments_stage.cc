@@ -13,8 +13,6 @@ namespace seg = analytics::segments;
 namespace clv = analytics::clv;
 namespace {
 
-std::string IsoDay(int32_t day) { return FormatIso8601(StartOfDay(day)).substr(0, 10); }
-
 // The recency cuts are day counts before the as-of date; the report gives them as dates.
 retention::RfmSection Rfm(const seg::RfmScores& rfm, int32_t as_of) {
   retention::RfmSection out;

@@ -12,6 +12,8 @@ int32_t DayOf(Timestamp t) {
 
 Timestamp StartOfDay(int32_t day) { return Timestamp(std::chrono::days(day)); }
 
+std::string IsoDay(int32_t day) { return FormatIso8601(StartOfDay(day)).substr(0, 10); }
+
 Result<LoadedTransactions> LoadFromStore(retention::RetentionStore& store) {
   LoadedTransactions out;
   // Store ids are dense from 1, so a vector maps them to engine indexes without hashing.

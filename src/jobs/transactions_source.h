@@ -23,6 +23,8 @@ struct LoadedTransactions {
 // UTC day number of a timestamp.
 int32_t DayOf(Timestamp t);
 Timestamp StartOfDay(int32_t day);
+// The day as an ISO 8601 date, "2024-10-31", as reports give their days.
+std::string IsoDay(int32_t day);
 
 // Every order of the store as a transaction (cancellations and returns negative).
 Result<LoadedTransactions> LoadFromStore(retention::RetentionStore& store);
